@@ -1,0 +1,5 @@
+import sys
+
+from actgui.app import main
+
+sys.exit(main())
