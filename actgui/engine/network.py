@@ -1,0 +1,341 @@
+"""A tiny multi-layer perceptron with hand-written backpropagation.
+
+Layer l computes z[l] = a[l-1] @ W[l] + b[l] and a[l] = f(z[l]); a[-1] is the input x.
+
+Speed: for networks this small NumPy's per-call overhead, not arithmetic, sets the pace, so
+the training path keeps calls few:
+- all parameters live in one flat vector `theta`; W[l] and b[l] are views into it, so an
+  optimizer updates every layer in two or three calls;
+- each layer's W and b are stored together as Wb[l] = [W; b], and the activations as
+  [a, 1], so one matmul gives z (forward) and one gives dW and db together (backward);
+- buffers for a given batch size are allocated once and reused (`out=`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from actgui.engine import activations
+from actgui.engine.softmax import log_softmax
+
+OUTPUTS = ("sigmoid", "softmax", "linear")
+INITS = ("uniform", "xavier", "he")
+MAX_PARAMETERS = 10_000_000  # refuses absurd sizes before allocating
+
+
+@dataclass(frozen=True)
+class Cache:
+    """Everything the forward pass computed: x, and z[l], a[l] for every layer l."""
+
+    x: np.ndarray
+    z: list[np.ndarray]
+    a: list[np.ndarray]
+
+    @property
+    def output(self) -> np.ndarray:
+        return self.a[-1]
+
+
+@dataclass(frozen=True)
+class Grads:
+    """Gradients laid out like the parameters: weights[l] ~ W[l], biases[l] ~ b[l]."""
+
+    theta: np.ndarray
+    weights: list[np.ndarray]
+    biases: list[np.ndarray]
+
+
+def _layout(sizes: list[int], theta: np.ndarray) -> list[np.ndarray]:
+    """Views Wb[l] of shape (fan_in + 1, fan_out) into a flat vector."""
+    views, offset = [], 0
+    for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=False):
+        n = (fan_in + 1) * fan_out
+        views.append(theta[offset:offset + n].reshape(fan_in + 1, fan_out))
+        offset += n
+    return views
+
+
+def parameter_count(sizes) -> int:
+    return sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:], strict=False))
+
+
+class _Work:
+    """Preallocated buffers for one batch size."""
+
+    def __init__(self, sizes: list[int], n: int):
+        L = len(sizes) - 1
+        # A[l] is the (augmented) input of layer l: [a[l-1], 1]; A[0] is set per batch.
+        self.A = [None] + [np.ones((n, sizes[l] + 1)) for l in range(1, L)]
+        self.a = [None] + [A[:, :-1] for A in self.A[1:]]  # views without the ones column
+        self.Z = [np.empty((n, sizes[l + 1])) for l in range(L)]
+        self.D = [np.empty((n, sizes[l + 1])) for l in range(L)]  # dLoss/dz[l]
+        self.DA = [np.empty((n, sizes[l + 1])) for l in range(L - 1)]  # dLoss/da[l]
+        self.m = np.empty((n, 1))
+        self.s = np.empty((n, 1))
+
+
+class MLP:
+    """Fully connected network; see the module docstring for the parameter layout."""
+
+    def __init__(self, sizes, activation="tanh", output="sigmoid", init="xavier",
+                 bias_init=0.0, init_scale=1.0, seed=0):
+        sizes = self._check_sizes(sizes)
+        n_hidden = len(sizes) - 2
+        if isinstance(activation, str):
+            names = [activation] * n_hidden
+        else:
+            names = list(activation)
+            if len(names) != n_hidden:
+                raise ValueError(f"activation: expected one name per hidden layer ({n_hidden}), "
+                                 f"got {len(names)}")
+        self.activations = [a if isinstance(a, activations.Activation) else activations.get(a)
+                            for a in names]
+        if output not in OUTPUTS:
+            raise ValueError(f"output must be one of {', '.join(OUTPUTS)}, got {output!r}")
+        if output == "sigmoid" and sizes[-1] != 1:
+            raise ValueError(f"output 'sigmoid' needs 1 output unit, got {sizes[-1]}")
+        if output == "softmax" and sizes[-1] < 2:
+            raise ValueError(f"output 'softmax' needs at least 2 output units, got {sizes[-1]}")
+        if init not in INITS:
+            raise ValueError(f"init must be one of {', '.join(INITS)}, got {init!r}")
+        for name, v in (("bias_init", bias_init), ("init_scale", init_scale)):
+            if isinstance(v, bool) or not isinstance(v, (int, float, np.number)) \
+                    or not math.isfinite(v):
+                raise ValueError(f"{name} must be a finite number, got {v!r}")
+        if init_scale < 0:
+            raise ValueError(f"init_scale must be >= 0, got {init_scale}")
+        self.sizes = sizes
+        self.output = output
+        self.init = init
+        self.bias_init = float(bias_init)
+        self.init_scale = float(init_scale)
+        self.seed = seed
+        self.theta = np.zeros(parameter_count(sizes))
+        self.Wb = _layout(sizes, self.theta)
+        self.weights = [Wb[:-1] for Wb in self.Wb]
+        self.biases = [Wb[-1] for Wb in self.Wb]
+        self._WT = [W.T for W in self.weights]  # views, stay valid as theta changes in place
+        # 1 where theta holds a weight, 0 where it holds a bias (regularisation skips biases).
+        self.weight_mask = np.zeros_like(self.theta)
+        for W in _layout(sizes, self.weight_mask):
+            W[:-1] = 1.0
+        self._grad = np.zeros_like(self.theta)
+        self._gWb = _layout(sizes, self._grad)
+        self._work: dict[int, _Work] = {}
+        self.initialize(seed)
+
+    @staticmethod
+    def _check_sizes(sizes) -> list[int]:
+        try:
+            sizes = [int(s) for s in sizes]
+        except (TypeError, ValueError):
+            raise ValueError(f"sizes must be a list of integers, got {sizes!r}") from None
+        if len(sizes) < 2:
+            raise ValueError(f"sizes needs an input and an output size, got {sizes}")
+        if min(sizes) < 1:
+            raise ValueError(f"sizes must all be >= 1, got {sizes}")
+        if parameter_count(sizes) > MAX_PARAMETERS:
+            raise ValueError(f"sizes {sizes} need more than {MAX_PARAMETERS:,} parameters")
+        return sizes
+
+    @property
+    def n_layers(self) -> int:
+        return len(self.sizes) - 1
+
+    def initialize(self, seed=None) -> None:
+        """Draw fresh parameters; the same seed gives bit-identical parameters."""
+        rng = np.random.default_rng(self.seed if seed is None else seed)
+        for W, b in zip(self.weights, self.biases, strict=True):
+            fan_in, fan_out = W.shape
+            if self.init == "uniform":  # TensorFlow Playground's
+                W[...] = rng.uniform(-0.5, 0.5, W.shape)
+            elif self.init == "xavier":  # Glorot uniform
+                limit = math.sqrt(6.0 / (fan_in + fan_out))
+                W[...] = rng.uniform(-limit, limit, W.shape)
+            else:  # He normal
+                W[...] = rng.normal(0.0, math.sqrt(2.0 / fan_in), W.shape)
+            W *= self.init_scale
+            b[...] = self.bias_init
+
+    def set_parameters(self, weights, biases) -> None:
+        """Copy parameters in, after checking every shape; nothing changes on error."""
+        if len(weights) != self.n_layers or len(biases) != self.n_layers:
+            raise ValueError(f"expected {self.n_layers} weight and bias arrays")
+        new = [(np.asarray(w, dtype=np.float64), np.asarray(b, dtype=np.float64))
+               for w, b in zip(weights, biases, strict=True)]
+        for l, ((w, b), W, B) in enumerate(zip(new, self.weights, self.biases, strict=True)):
+            if w.shape != W.shape or b.shape != B.shape:
+                raise ValueError(f"layer {l}: expected W {W.shape} and b {B.shape}, "
+                                 f"got {w.shape} and {b.shape}")
+            if not (np.isfinite(w).all() and np.isfinite(b).all()):
+                raise ValueError(f"layer {l}: parameters must be finite")
+        for (w, b), W, B in zip(new, self.weights, self.biases, strict=True):
+            W[...] = w
+            B[...] = b
+
+    # -- forward ---------------------------------------------------------------------------
+
+    def _check_x(self, X) -> np.ndarray:
+        X = np.asarray(X, dtype=np.float64)
+        if X.ndim != 2 or X.shape[1] != self.sizes[0]:
+            raise ValueError(f"X must have shape (n, {self.sizes[0]}), got {X.shape}")
+        return X
+
+    def forward(self, X) -> Cache:
+        """Run the network on X (n, sizes[0]); returns z and a of every layer."""
+        X = self._check_x(X)
+        zs, As = [], []
+        a = X
+        for l in range(self.n_layers):
+            z = a @ self.weights[l] + self.biases[l]
+            a = self.activations[l].f(z) if l < self.n_layers - 1 else self._out(z)
+            zs.append(z)
+            As.append(a)
+        return Cache(X, zs, As)
+
+    def predict(self, X) -> np.ndarray:
+        return self.forward(X).output
+
+    def _out(self, z: np.ndarray) -> np.ndarray:
+        if self.output == "sigmoid":
+            return activations.get("sigmoid").f(z)
+        if self.output == "softmax":
+            return np.exp(log_softmax(z, axis=1))
+        return z
+
+    # -- loss ------------------------------------------------------------------------------
+
+    def targets(self, y) -> np.ndarray:
+        """Labels as the (n, k) matrix Y with dLoss/dz_out = (out - Y) / n."""
+        y = np.asarray(y)
+        k = self.sizes[-1]
+        if self.output == "linear":
+            y = y.astype(np.float64)
+            Y = y.reshape(-1, 1) if y.ndim == 1 and k == 1 else y
+            if Y.ndim != 2 or Y.shape[1] != k:
+                raise ValueError(f"y must have shape (n,) or (n, {k}) for a linear output")
+            if not np.isfinite(Y).all():
+                raise ValueError("y must be finite")
+            return Y
+        if y.ndim != 1:
+            raise ValueError(f"y must have shape (n,) for a {self.output} output, got {y.shape}")
+        classes = 2 if self.output == "sigmoid" else k
+        if y.size and (not np.isfinite(y).all() or (y != np.round(y)).any()
+                       or y.min() < 0 or y.max() >= classes):
+            raise ValueError(f"y must hold class labels 0..{classes - 1}")
+        y = y.astype(np.intp)
+        if self.output == "sigmoid":
+            return y.astype(np.float64).reshape(-1, 1)
+        Y = np.zeros((y.size, k))
+        Y[np.arange(y.size), y] = 1.0
+        return Y
+
+    def data_loss(self, z_out: np.ndarray, Y: np.ndarray) -> float:
+        """Mean loss of output pre-activations z_out against targets Y (from `targets`)."""
+        if self.output == "sigmoid":  # binary cross-entropy, stably: softplus(z) - y z
+            per = np.logaddexp(0.0, z_out) - Y * z_out
+        elif self.output == "softmax":
+            per = -(log_softmax(z_out, axis=1) * Y)
+        else:
+            d = z_out - Y
+            per = 0.5 * d * d
+        return float(per.sum() / len(z_out)) if len(z_out) else 0.0
+
+    def penalty(self, l1: float = 0.0, l2: float = 0.0) -> float:
+        """l2 * 0.5 * sum W^2 + l1 * sum |W|, over weights only."""
+        total = 0.0
+        if l2:
+            total += l2 * 0.5 * float(sum((W * W).sum() for W in self.weights))
+        if l1:
+            total += l1 * float(sum(np.abs(W).sum() for W in self.weights))
+        return total
+
+    def loss(self, X, y, l1: float = 0.0, l2: float = 0.0) -> float:
+        cache = self.forward(X)
+        return self.data_loss(cache.z[-1], self.targets(y)) + self.penalty(l1, l2)
+
+    def loss_and_grads(self, X, y, l1: float = 0.0, l2: float = 0.0) -> tuple[float, Grads]:
+        """Mean data loss plus penalty, and its gradient for every W and b."""
+        X = self._check_x(X)
+        Y = self.targets(y)
+        if len(Y) != len(X):
+            raise ValueError(f"X has {len(X)} rows but y has {len(Y)}")
+        if len(X) == 0:
+            raise ValueError("X must have at least one row")
+        for name, v in (("l1", l1), ("l2", l2)):
+            if not (math.isfinite(v) and v >= 0):
+                raise ValueError(f"{name} must be a finite number >= 0, got {v}")
+        Xa = np.hstack([X, np.ones((len(X), 1))])
+        work = self.gradient(Xa, Y, 1.0 / len(X), l1 * self.weight_mask if l1 else None,
+                             l2 * self.weight_mask if l2 else None)
+        loss = self.data_loss(work.Z[-1], Y) + self.penalty(l1, l2)
+        g = self._grad.copy()
+        views = _layout(self.sizes, g)
+        return loss, Grads(g, [v[:-1] for v in views], [v[-1] for v in views])
+
+    # -- the training path -----------------------------------------------------------------
+
+    def work(self, n: int) -> _Work:
+        w = self._work.get(n)
+        if w is None:
+            if len(self._work) > 8:
+                self._work.clear()
+            w = self._work[n] = _Work(self.sizes, n)
+        return w
+
+    def forward_work(self, Xa: np.ndarray) -> _Work:
+        """Forward pass into the work buffers of len(Xa) rows; Xa has a ones column appended.
+
+        Afterwards Z[l] holds z of every layer and a[l] the hidden activations (no copies).
+        """
+        w = self.work(len(Xa))
+        A, Z, acts, Wb = w.A, w.Z, self.activations, self.Wb
+        A[0] = Xa
+        for l in range(self.n_layers - 1):
+            np.matmul(A[l], Wb[l], out=Z[l])
+            acts[l]._f(Z[l], out=w.a[l + 1])
+        np.matmul(A[-1], Wb[-1], out=Z[-1])
+        return w
+
+    def gradient(self, Xa: np.ndarray, Y: np.ndarray, inv_n: float,
+                 l1_mask: np.ndarray | None = None, l2_mask: np.ndarray | None = None) -> _Work:
+        """Forward and backward on a batch; leaves the gradient in `self._grad`.
+
+        Xa is the batch with a ones column appended, Y the targets from `targets`, inv_n is
+        1 / batch size. l1_mask / l2_mask are the penalty rates times `weight_mask`, or None
+        for a zero rate. Returns the work buffers, which also hold D[l] = dLoss/dz[l].
+        """
+        w = self.forward_work(Xa)
+        A, Z, D, DA, acts = w.A, w.Z, w.D, w.DA, self.activations
+        L = self.n_layers
+        z, d = Z[L - 1], D[L - 1]
+        # dLoss/dz_out = (out - Y) / n for all three outputs (each is its loss's canonical link).
+        if self.output == "sigmoid":  # sigmoid(z) = (1 + tanh(z/2)) / 2, never overflows
+            np.multiply(z, 0.5, out=d)
+            np.tanh(d, out=d)
+            np.multiply(d, 0.5, out=d)
+            np.add(d, 0.5, out=d)
+        elif self.output == "softmax":
+            np.max(z, axis=1, keepdims=True, out=w.m)
+            np.subtract(z, w.m, out=d)
+            np.exp(d, out=d)
+            np.sum(d, axis=1, keepdims=True, out=w.s)
+            np.divide(d, w.s, out=d)
+        else:
+            d[...] = z
+        np.subtract(d, Y, out=d)
+        np.multiply(d, inv_n, out=d)
+        g = self._gWb
+        for l in range(L - 1, 0, -1):
+            np.matmul(A[l].T, D[l], out=g[l])
+            np.matmul(D[l], self._WT[l], out=DA[l - 1])
+            acts[l - 1].backward(Z[l - 1], w.a[l], DA[l - 1], D[l - 1])
+        np.matmul(A[0].T, D[0], out=g[0])
+        if l2_mask is not None:
+            self._grad += l2_mask * self.theta
+        if l1_mask is not None:
+            self._grad += l1_mask * np.sign(self.theta)
+        return w
