@@ -110,13 +110,11 @@ def _dsigmoid(z, out=None):
 
 
 def _sigmoid_backward(z, a, delta, out):
-    t = a * a
-    np.subtract(a, t, out=t)
-    return np.multiply(delta, t, out=out)
+    np.multiply(delta, a, out)  # delta * a * (1 - a) = delta * a - (delta * a) * a
+    return np.subtract(out, out * a, out)
 
 
-def _tanh(z, out=None):
-    return np.tanh(z, out=out)
+_tanh = np.tanh  # a ufunc already has the kernel signature (z, out=None)
 
 
 def _dtanh(z, out=None):
@@ -125,9 +123,9 @@ def _dtanh(z, out=None):
 
 
 def _tanh_backward(z, a, delta, out):
-    t = a * a
-    np.subtract(1.0, t, out=t)
-    return np.multiply(delta, t, out=out)
+    np.multiply(delta, a, out)  # delta * (1 - a^2) = delta - (delta * a) * a
+    np.multiply(out, a, out)
+    return np.subtract(delta, out, out)
 
 
 def _relu(z, out=None):

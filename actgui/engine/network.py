@@ -93,6 +93,8 @@ class MLP:
                                  f"got {len(names)}")
         self.activations = [a if isinstance(a, activations.Activation) else activations.get(a)
                             for a in names]
+        self._f = [a._f for a in self.activations]  # training-path kernels, looked up once
+        self._back = [a._backward or a.backward for a in self.activations]
         if output not in OUTPUTS:
             raise ValueError(f"output must be one of {', '.join(OUTPUTS)}, got {output!r}")
         if output == "sigmoid" and sizes[-1] != 1:
@@ -292,12 +294,12 @@ class MLP:
         Afterwards Z[l] holds z of every layer and a[l] the hidden activations (no copies).
         """
         w = self.work(len(Xa))
-        A, Z, acts, Wb = w.A, w.Z, self.activations, self.Wb
+        A, Z, a, Wb, dot = w.A, w.Z, w.a, self.Wb, np.dot
         A[0] = Xa
-        for l in range(self.n_layers - 1):
-            np.matmul(A[l], Wb[l], out=Z[l])
-            acts[l]._f(Z[l], out=w.a[l + 1])
-        np.matmul(A[-1], Wb[-1], out=Z[-1])
+        for l, f in enumerate(self._f):
+            dot(A[l], Wb[l], Z[l])
+            f(Z[l], a[l + 1])
+        dot(A[-1], Wb[-1], Z[-1])
         return w
 
     def gradient(self, Xa: np.ndarray, Y: np.ndarray, inv_n: float,
@@ -307,33 +309,34 @@ class MLP:
         Xa is the batch with a ones column appended, Y the targets from `targets`, inv_n is
         1 / batch size. l1_mask / l2_mask are the penalty rates times `weight_mask`, or None
         for a zero rate. Returns the work buffers, which also hold D[l] = dLoss/dz[l].
+        Positional `out` arguments and local names: each saves a little of NumPy's per-call
+        overhead, which is most of the cost at these sizes.
         """
         w = self.forward_work(Xa)
-        A, Z, D, DA, acts = w.A, w.Z, w.D, w.DA, self.activations
-        L = self.n_layers
-        z, d = Z[L - 1], D[L - 1]
+        A, Z, D, DA, a, dot = w.A, w.Z, w.D, w.DA, w.a, np.dot
+        z, d = Z[-1], D[-1]
         # dLoss/dz_out = (out - Y) / n for all three outputs (each is its loss's canonical link).
         if self.output == "sigmoid":  # sigmoid(z) = (1 + tanh(z/2)) / 2, never overflows
-            np.multiply(z, 0.5, out=d)
-            np.tanh(d, out=d)
-            np.multiply(d, 0.5, out=d)
-            np.add(d, 0.5, out=d)
+            np.multiply(z, 0.5, d)
+            np.tanh(d, d)
+            np.multiply(d, 0.5, d)
+            np.add(d, 0.5, d)
         elif self.output == "softmax":
             np.max(z, axis=1, keepdims=True, out=w.m)
-            np.subtract(z, w.m, out=d)
-            np.exp(d, out=d)
+            np.subtract(z, w.m, d)
+            np.exp(d, d)
             np.sum(d, axis=1, keepdims=True, out=w.s)
-            np.divide(d, w.s, out=d)
+            np.divide(d, w.s, d)
         else:
             d[...] = z
-        np.subtract(d, Y, out=d)
-        np.multiply(d, inv_n, out=d)
-        g = self._gWb
-        for l in range(L - 1, 0, -1):
-            np.matmul(A[l].T, D[l], out=g[l])
-            np.matmul(D[l], self._WT[l], out=DA[l - 1])
-            acts[l - 1].backward(Z[l - 1], w.a[l], DA[l - 1], D[l - 1])
-        np.matmul(A[0].T, D[0], out=g[0])
+        np.subtract(d, Y, d)
+        np.multiply(d, inv_n, d)
+        g, WT, back = self._gWb, self._WT, self._back
+        for l in range(self.n_layers - 1, 0, -1):
+            dot(A[l].T, D[l], g[l])
+            dot(D[l], WT[l], DA[l - 1])
+            back[l - 1](Z[l - 1], a[l], DA[l - 1], D[l - 1])
+        dot(A[0].T, D[0], g[0])
         if l2_mask is not None:
             self._grad += l2_mask * self.theta
         if l1_mask is not None:
