@@ -1,0 +1,333 @@
+"""Trainer: data, network and optimizer of one experiment, stepped by mini-batches.
+
+The UI calls `step(n)` from a timer and draws `snapshot()`s; neither blocks for long.
+Divergence (a non-finite parameter or output) stops training at the step it happened, keeps
+the last finite parameters, and makes `step` refuse until `reset()`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from actgui.engine import datasets, diagnostics, optim
+from actgui.engine.config import TrainConfig
+from actgui.engine.network import MLP
+
+_HISTORY_KEYS = ("step", "epoch", "train_loss", "test_loss", "train_acc", "test_acc")
+# A history point at the end of every epoch, but no more often than every this many steps.
+_MIN_STEPS_PER_RECORD = 10
+
+
+class History:
+    """Growing columns of floats, appended in O(1) amortised."""
+
+    def __init__(self):
+        self._data = np.empty((len(_HISTORY_KEYS), 256))
+        self.n = 0
+
+    def append(self, *values: float) -> None:
+        if self.n == self._data.shape[1]:
+            self._data = np.concatenate([self._data, np.empty_like(self._data)], axis=1)
+        self._data[:, self.n] = values
+        self.n += 1
+
+    def columns(self) -> dict[str, np.ndarray]:
+        out = {}
+        for i, key in enumerate(_HISTORY_KEYS):
+            col = self._data[i, :self.n].copy()
+            col.setflags(write=False)
+            out[key] = col
+        return out
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An immutable picture of training at one step, for the views to draw."""
+
+    step: int
+    epoch: int
+    config: TrainConfig
+    weights: tuple[np.ndarray, ...]
+    biases: tuple[np.ndarray, ...]
+    z: tuple[np.ndarray, ...]  # per layer, over the training set (n_train, units)
+    a: tuple[np.ndarray, ...]  # per layer; the last is the network's output
+    grid: tuple[np.ndarray, ...]  # per layer, a over the grid (resolution², units)
+    resolution: int
+    x_train: np.ndarray  # raw 2-D points
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    history: dict[str, np.ndarray]
+    diagnostics: diagnostics.Diagnostics
+    train_loss: float
+    test_loss: float
+    train_acc: float
+    test_acc: float
+    diverged_at: int | None
+
+
+def _frozen(arr) -> np.ndarray:
+    """A read-only copy."""
+    arr = np.array(arr)
+    arr.setflags(write=False)
+    return arr
+
+
+def _augment(F: np.ndarray) -> np.ndarray:
+    return np.hstack([F, np.ones((len(F), 1))])
+
+
+class Trainer:
+    def __init__(self, config: TrainConfig | None = None):
+        self.config = config if config is not None else TrainConfig()
+        if not isinstance(self.config, TrainConfig):
+            raise ValueError("config must be a TrainConfig")
+        X, y = datasets.generate(self.config.dataset, self.config.n_points, self.config.noise,
+                                 self.config.data_seed)
+        self._set_data(X, y, self._split_mask(len(X)))
+        self._build()
+
+    # -- data ------------------------------------------------------------------------------
+
+    def _split_mask(self, n: int) -> np.ndarray:
+        rng = np.random.default_rng([self.config.data_seed, 7])
+        is_train = np.zeros(n, dtype=bool)
+        n_train = min(n - 1, max(1, round(n * self.config.train_fraction)))
+        is_train[rng.permutation(n)[:n_train]] = True
+        return is_train
+
+    def _set_data(self, X, y, is_train) -> None:
+        self.points = np.asarray(X, dtype=np.float64)
+        self.labels = np.asarray(y)
+        self.is_train = np.asarray(is_train, dtype=bool)
+        self._featurize()
+
+    def _featurize(self) -> None:
+        c = self.config
+        tr, te = self.is_train, ~self.is_train
+        self.x_train, self.y_train = self.points[tr], self.labels[tr]
+        self.x_test, self.y_test = self.points[te], self.labels[te]
+        self._Fa_train = _augment(datasets.features(self.x_train, c.features))
+        self._Fa_test = _augment(datasets.features(self.x_test, c.features))
+        self._Fa_eval = np.vstack([self._Fa_train, self._Fa_test])  # one forward for both
+        self._Fa_grid = _augment(datasets.features(datasets.grid(c.resolution), c.features))
+
+    def set_points(self, X, y, is_train) -> None:
+        """Replace the data (e.g. points a learner added); weights and history are kept."""
+        X = np.asarray(X, dtype=np.float64)
+        y = np.asarray(y)
+        is_train = np.asarray(is_train, dtype=bool)
+        if X.ndim != 2 or X.shape[1] != 2 or y.shape != (len(X),) or is_train.shape != y.shape:
+            raise ValueError("points: X must be (n, 2) with n labels and n train flags")
+        if not np.isfinite(X).all():
+            raise ValueError("points: coordinates must be finite")
+        if is_train.sum() < 1:
+            raise ValueError("points: at least one training point is needed")
+        self.net.targets(y)  # raises ValueError for labels that do not fit the output
+        old = self.points, self.labels, self.is_train
+        try:
+            self._set_data(X, y, is_train)
+            self._Y_train = self.net.targets(self.y_train)
+            self._Y_test = self.net.targets(self.y_test)
+        except ValueError:
+            self._set_data(*old)
+            raise
+        self._new_epoch()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        c = self.config
+        self.net = MLP(c.sizes, c.hidden_activations, c.output_kind, c.init, c.bias_init,
+                       c.init_scale, c.seed)
+        self._Y_train = self.net.targets(self.y_train)
+        self._Y_test = self.net.targets(self.y_test)
+        self.reset()
+
+    def reset(self) -> None:
+        """Back to the initial weights of this seed, with empty history."""
+        c = self.config
+        self.net.initialize(c.seed)
+        self.optimizer = optim.make(c.optimizer, self.net.theta.size, c.learning_rate)
+        self._rng = np.random.default_rng([c.seed, 1])
+        self.step_count = 0
+        self.epoch = 0
+        self.diverged_at: int | None = None
+        self.history = History()
+        self._set_rates()
+        self._new_epoch()
+        self._record()
+
+    def _set_rates(self) -> None:
+        c, mask = self.config, self.net.weight_mask
+        self._l1 = c.l1 * mask if c.l1 else None
+        self._l2 = c.l2 * mask if c.l2 else None
+        self.optimizer.lr = c.learning_rate
+        n_train = len(self._Fa_train)
+        steps_per_epoch = math.ceil(n_train / min(c.batch_size, n_train))
+        self._record_every = max(1, math.ceil(_MIN_STEPS_PER_RECORD / steps_per_epoch))
+
+    def set_config(self, config: TrainConfig) -> bool:
+        """Apply a new configuration; returns True when it needed a reset.
+
+        Learning rate, L1/L2 and batch size apply live; the optimizer restarts its state but
+        keeps the weights; the grid resolution changes only the snapshot; anything that
+        changes the data or the architecture resets.
+        """
+        if not isinstance(config, TrainConfig):
+            raise ValueError("config must be a TrainConfig")
+        old, self.config = self.config, config
+        data_keys = ("dataset", "n_points", "noise", "train_fraction", "data_seed")
+        if any(getattr(old, k) != getattr(config, k) for k in data_keys):
+            X, y = datasets.generate(config.dataset, config.n_points, config.noise,
+                                     config.data_seed)
+            self._set_data(X, y, self._split_mask(len(X)))
+            self._build()
+            return True
+        if old.features != config.features or old.resolution != config.resolution:
+            self._featurize()
+        arch = ("features", "hidden", "activation", "layer_activations", "output", "init",
+                "init_scale", "bias_init", "seed")
+        if any(getattr(old, k) != getattr(config, k) for k in arch):
+            self._build()
+            return True
+        if old.optimizer != config.optimizer:
+            self.optimizer = optim.make(config.optimizer, self.net.theta.size,
+                                        config.learning_rate)
+        self._set_rates()
+        return False
+
+    # -- training --------------------------------------------------------------------------
+
+    @property
+    def diverged(self) -> bool:
+        return self.diverged_at is not None
+
+    def _new_epoch(self) -> None:
+        perm = self._rng.permutation(len(self._Fa_train))
+        self._Xp = self._Fa_train[perm]
+        self._Yp = self._Y_train[perm]
+        self._pos = 0
+
+    def _end_epoch(self) -> None:
+        self.epoch += 1
+        if self.epoch % self._record_every == 0:
+            self._record()
+        self._new_epoch()
+
+    def _run(self, n: int) -> None:
+        """n optimizer steps with no checks (the fast path)."""
+        net, opt, theta, g = self.net, self.optimizer, self.net.theta, self.net._grad
+        b, l1, l2 = self.config.batch_size, self._l1, self._l2
+        N = len(self._Xp)
+        for _ in range(n):
+            lo = self._pos
+            hi = min(lo + b, N)
+            net.gradient(self._Xp[lo:hi], self._Yp[lo:hi], 1.0 / (hi - lo), l1, l2)
+            opt.step(theta, g)
+            self.step_count += 1
+            self._pos = hi
+            if hi >= N:
+                self._end_epoch()
+
+    def _finite(self) -> bool:
+        # An overflowing output makes the gradient, and so theta, non-finite in the same
+        # step; a recorded loss can overflow first (linear output, huge z).
+        h = self.history
+        return bool(np.isfinite(self.net.theta).all()) and (
+            h.n == 0 or math.isfinite(h._data[2, h.n - 1]))
+
+    def _checkpoint(self):
+        return (self.net.theta.copy(), self.optimizer.state(), self._rng.bit_generator.state,
+                self.step_count, self.epoch, self._pos, self._Xp, self._Yp, self.history.n)
+
+    def _restore(self, cp) -> None:
+        theta, opt_state, rng_state, self.step_count, self.epoch, self._pos, self._Xp, \
+            self._Yp, self.history.n = cp
+        self.net.theta[...] = theta
+        self.optimizer.load_state(opt_state)
+        self._rng.bit_generator.state = rng_state
+
+    def step(self, n: int = 1) -> int:
+        """Train n mini-batch steps; returns how many were done (fewer if it diverged)."""
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
+            raise ValueError(f"n must be a whole number >= 0, got {n!r}")
+        if self.diverged or n == 0:
+            return 0
+        cp = self._checkpoint()
+        with np.errstate(all="ignore"):
+            self._run(n)
+            if self._finite():
+                return n
+            # Replay one step at a time from the checkpoint to find the first bad step.
+            self._restore(cp)
+            for done in range(n):
+                before = self._checkpoint()
+                self._run(1)
+                if not self._finite():
+                    self._restore(before)
+                    self.diverged_at = self.step_count + 1
+                    return done
+        return n
+
+    def step_epoch(self) -> int:
+        """Train to the end of the current epoch."""
+        b = self.config.batch_size
+        return self.step(max(1, math.ceil((len(self._Xp) - self._pos) / b)))
+
+    # -- evaluation ------------------------------------------------------------------------
+
+    def _loss_acc(self, z: np.ndarray, Y: np.ndarray) -> tuple[float, float]:
+        """Loss (data + penalty) and accuracy of output pre-activations z against Y."""
+        if len(z) == 0:
+            return math.nan, math.nan
+        loss = self.net.data_loss(z, Y) + self.net.penalty(self.config.l1, self.config.l2)
+        kind = self.net.output
+        if kind == "sigmoid":
+            acc = float(((z[:, 0] > 0) == (Y[:, 0] > 0.5)).mean())
+        elif kind == "softmax":
+            acc = float((z.argmax(axis=1) == Y.argmax(axis=1)).mean())
+        else:
+            acc = math.nan
+        return loss, acc
+
+    def _evaluate(self, Fa: np.ndarray, Y: np.ndarray) -> tuple[float, float]:
+        if len(Fa) == 0:
+            return math.nan, math.nan
+        return self._loss_acc(self.net.forward_work(Fa).Z[-1], Y)
+
+    def _record(self) -> None:
+        n = len(self._Fa_train)
+        with np.errstate(all="ignore"):
+            z = self.net.forward_work(self._Fa_eval).Z[-1]
+            train = self._loss_acc(z[:n], self._Y_train)
+            test = self._loss_acc(z[n:], self._Y_test)
+        self.history.append(self.step_count, self.epoch, train[0], test[0], train[1], test[1])
+
+    def snapshot(self) -> Snapshot:
+        """Copies of everything the views draw; costs about one full-batch step plus the grid."""
+        net, c = self.net, self.config
+        with np.errstate(all="ignore"):
+            # One forward/backward over the training set gives z, a and every delta.
+            w = net.gradient(self._Fa_train, self._Y_train, 1.0 / len(self._Fa_train))
+            z = [_frozen(Z) for Z in w.Z]
+            a = [_frozen(h) for h in w.a[1:]] + [_frozen(net._out(w.Z[-1]))]
+            diag = diagnostics.analyze(net.activations, self._Fa_train[:, :-1], z, a, w.D)
+            train_loss, train_acc = self._loss_acc(z[-1], self._Y_train)
+            test_loss, test_acc = self._evaluate(self._Fa_test, self._Y_test)
+            g = net.forward_work(self._Fa_grid)
+            grid = [_frozen(h) for h in g.a[1:]] + [_frozen(net._out(g.Z[-1]))]
+        return Snapshot(
+            step=self.step_count, epoch=self.epoch, config=c,
+            weights=tuple(_frozen(W) for W in net.weights),
+            biases=tuple(_frozen(b) for b in net.biases),
+            z=tuple(z), a=tuple(a), grid=tuple(grid), resolution=c.resolution,
+            x_train=_frozen(self.x_train), y_train=_frozen(self.y_train),
+            x_test=_frozen(self.x_test), y_test=_frozen(self.y_test),
+            history=self.history.columns(), diagnostics=diag,
+            train_loss=train_loss, test_loss=test_loss, train_acc=train_acc, test_acc=test_acc,
+            diverged_at=self.diverged_at,
+        )
