@@ -22,24 +22,88 @@ _MIN_STEPS_PER_RECORD = 10
 
 
 class History:
-    """Growing columns of floats, appended in O(1) amortised."""
+    """Growing columns of floats, appended in O(1) amortised.
 
-    def __init__(self):
-        self._data = np.empty((len(_HISTORY_KEYS), 256))
+    Memory stays bounded on long runs: at `cap` rows every other row is dropped and from then
+    on only every second offered row is kept (and so on), so the rows stay evenly spread.
+    Which rows survive depends only on how many were offered, never on timing.
+    """
+
+    def __init__(self, keys=_HISTORY_KEYS, cap: int = 8192):
+        self.keys = tuple(keys)
+        self._data = np.empty((len(self.keys), 256))
         self.n = 0
+        self.cap = cap
+        self._stride = 1
+        self._offered = 0
 
     def append(self, *values: float) -> None:
+        self._offered += 1
+        if (self._offered - 1) % self._stride:
+            return
+        if self.n == self.cap:
+            kept = self._data[:, 0:self.n:2]
+            self.n = kept.shape[1]
+            self._data[:, :self.n] = kept
+            self._stride *= 2
+            if (self._offered - 1) % self._stride:
+                return
         if self.n == self._data.shape[1]:
             self._data = np.concatenate([self._data, np.empty_like(self._data)], axis=1)
         self._data[:, self.n] = values
         self.n += 1
 
+    def state(self) -> tuple[int, int, int]:
+        return self.n, self._stride, self._offered
+
+    def restore(self, state: tuple[int, int, int]) -> None:
+        self.n, self._stride, self._offered = state
+
+    def last(self, key: str) -> float:
+        return float(self._data[self.keys.index(key), self.n - 1])
+
     def columns(self) -> dict[str, np.ndarray]:
         out = {}
-        for i, key in enumerate(_HISTORY_KEYS):
+        for i, key in enumerate(self.keys):
             col = self._data[i, :self.n].copy()
             col.setflags(write=False)
             out[key] = col
+        return out
+
+
+class Timeline:
+    """Per-layer diagnostics over time, one row per snapshot (so at the UI's frame rate).
+
+    Columns: step, epoch, and per hidden layer l: mean_l, std_l, dead_l, saturated_l; per
+    weight layer l: same_sign_l. `columns()` gives 2-D arrays (rows, layers) for the latter.
+    """
+
+    def __init__(self, n_hidden: int, n_layers: int, cap: int = 4096):
+        self.n_hidden, self.n_layers = n_hidden, n_layers
+        keys = ["step", "epoch"]
+        for name in ("mean", "std", "dead", "saturated"):
+            keys += [f"{name}_{l}" for l in range(n_hidden)]
+        keys += [f"same_sign_{l}" for l in range(n_layers)]
+        self._h = History(keys, cap)
+        self._last_step = -1
+
+    def add(self, step: int, epoch: int, diag: diagnostics.Diagnostics) -> None:
+        if step == self._last_step:  # a second snapshot of the same state adds nothing
+            return
+        self._last_step = step
+        layers = diag.layers
+        self._h.append(step, epoch, *(s.mean for s in layers), *(s.std for s in layers),
+                       *(float(s.dead.sum()) for s in layers),
+                       *(float(s.saturated.sum()) for s in layers), *diag.same_sign)
+
+    def columns(self) -> dict[str, np.ndarray]:
+        c = self._h.columns()
+        out = {"step": c["step"], "epoch": c["epoch"]}
+        for name in ("mean", "std", "dead", "saturated"):
+            out[name] = _frozen(np.column_stack(
+                [c[f"{name}_{l}"] for l in range(self.n_hidden)]).reshape(-1, self.n_hidden))
+        out["same_sign"] = _frozen(np.column_stack(
+            [c[f"same_sign_{l}"] for l in range(self.n_layers)]).reshape(-1, self.n_layers))
         return out
 
 
@@ -60,7 +124,8 @@ class Snapshot:
     y_train: np.ndarray
     x_test: np.ndarray
     y_test: np.ndarray
-    history: dict[str, np.ndarray]
+    history: dict[str, np.ndarray]  # per recorded epoch: step, epoch, losses, accuracies
+    timeline: dict[str, np.ndarray]  # per snapshot: step, epoch, per-layer statistics
     diagnostics: diagnostics.Diagnostics
     train_loss: float
     test_loss: float
@@ -157,6 +222,7 @@ class Trainer:
         self.epoch = 0
         self.diverged_at: int | None = None
         self.history = History()
+        self.timeline = Timeline(len(c.hidden), len(c.hidden) + 1)
         self._set_rates()
         self._new_epoch()
         self._record()
@@ -238,15 +304,16 @@ class Trainer:
         # step; a recorded loss can overflow first (linear output, huge z).
         h = self.history
         return bool(np.isfinite(self.net.theta).all()) and (
-            h.n == 0 or math.isfinite(h._data[2, h.n - 1]))
+            h.n == 0 or math.isfinite(h.last("train_loss")))
 
     def _checkpoint(self):
         return (self.net.theta.copy(), self.optimizer.state(), self._rng.bit_generator.state,
-                self.step_count, self.epoch, self._pos, self._Xp, self._Yp, self.history.n)
+                self.step_count, self.epoch, self._pos, self._Xp, self._Yp, self.history.state())
 
     def _restore(self, cp) -> None:
         theta, opt_state, rng_state, self.step_count, self.epoch, self._pos, self._Xp, \
-            self._Yp, self.history.n = cp
+            self._Yp, history = cp
+        self.history.restore(history)
         self.net.theta[...] = theta
         self.optimizer.load_state(opt_state)
         self._rng.bit_generator.state = rng_state
@@ -320,6 +387,7 @@ class Trainer:
             test_loss, test_acc = self._evaluate(self._Fa_test, self._Y_test)
             g = net.forward_work(self._Fa_grid)
             grid = [_frozen(h) for h in g.a[1:]] + [_frozen(net._out(g.Z[-1]))]
+        self.timeline.add(self.step_count, self.epoch, diag)
         return Snapshot(
             step=self.step_count, epoch=self.epoch, config=c,
             weights=tuple(_frozen(W) for W in net.weights),
@@ -327,7 +395,7 @@ class Trainer:
             z=tuple(z), a=tuple(a), grid=tuple(grid), resolution=c.resolution,
             x_train=_frozen(self.x_train), y_train=_frozen(self.y_train),
             x_test=_frozen(self.x_test), y_test=_frozen(self.y_test),
-            history=self.history.columns(), diagnostics=diag,
+            history=self.history.columns(), timeline=self.timeline.columns(), diagnostics=diag,
             train_loss=train_loss, test_loss=test_loss, train_acc=train_acc, test_acc=test_acc,
             diverged_at=self.diverged_at,
         )

@@ -208,3 +208,27 @@ def test_config_from_dict_rejects_unknown_fields():
         TrainConfig.from_dict({"dataset": "circle", "layers": 3})
     c = TrainConfig()
     assert dataclasses.replace(c) == c
+
+
+def test_history_decimates_evenly_and_stays_bounded():
+    from actgui.engine.trainer import History
+    h = History(("step",), cap=8)
+    for i in range(100):
+        h.append(float(i))
+    steps = h.columns()["step"]
+    assert len(steps) <= 8
+    assert steps[0] == 0 and len(set(np.diff(steps))) == 1  # evenly spread
+    assert steps[-1] >= 100 - np.diff(steps)[0]
+
+
+def test_timeline_records_layer_statistics_per_snapshot():
+    t = Trainer(TrainConfig(activation="relu", hidden=(8, 8), bias_init=-5.0))
+    t.snapshot()
+    t.snapshot()  # same step: not recorded twice
+    t.step(10)
+    s = t.snapshot()
+    tl = s.timeline
+    assert tl["step"].tolist() == [0, 10]
+    assert tl["dead"].shape == (2, 2) and (tl["dead"] == 8).all()
+    assert tl["same_sign"].shape == (2, 3)
+    np.testing.assert_allclose(tl["mean"][-1], [L.mean for L in s.diagnostics.layers])
