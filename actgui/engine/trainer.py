@@ -202,6 +202,32 @@ class Trainer:
             raise
         self._new_epoch()
 
+    def add_point(self, x1: float, x2: float, label, train: bool = True) -> None:
+        """Add one point (a learner's click); the label must fit the data set."""
+        self.set_points(np.vstack([self.points, [[x1, x2]]]), np.append(self.labels, label),
+                        np.append(self.is_train, bool(train)))
+
+    def remove_nearest(self, x1: float, x2: float) -> int:
+        """Remove the point nearest to (x1, x2); returns its index. Keeps >= 1 training point."""
+        d = np.hypot(self.points[:, 0] - x1, self.points[:, 1] - x2)
+        i = int(np.argmin(d))
+        keep = np.ones(len(self.points), dtype=bool)
+        keep[i] = False
+        self.set_points(self.points[keep], self.labels[keep], self.is_train[keep])
+        return i
+
+    def set_weight(self, layer: int, i: int, j: int, value: float) -> None:
+        """Set W[layer][i, j] (a learner editing a link); the history carries on."""
+        if not (0 <= layer < self.net.n_layers):
+            raise ValueError(f"layer must be in [0, {self.net.n_layers - 1}], got {layer}")
+        W = self.net.weights[layer]
+        if not (0 <= i < W.shape[0] and 0 <= j < W.shape[1]):
+            raise ValueError(f"weight index ({i}, {j}) is outside W[{layer}] of shape {W.shape}")
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) \
+                or not math.isfinite(value):
+            raise ValueError(f"weight must be a finite number, got {value!r}")
+        W[i, j] = float(value)
+
     # -- building --------------------------------------------------------------------------
 
     def _build(self) -> None:

@@ -232,3 +232,20 @@ def test_timeline_records_layer_statistics_per_snapshot():
     assert tl["dead"].shape == (2, 2) and (tl["dead"] == 8).all()
     assert tl["same_sign"].shape == (2, 3)
     np.testing.assert_allclose(tl["mean"][-1], [L.mean for L in s.diagnostics.layers])
+
+
+def test_add_remove_points_and_edit_weights():
+    t = Trainer(TrainConfig())
+    n = len(t.points)
+    t.add_point(1.0, 2.0, 1)
+    t.add_point(-1.0, -2.0, 0, train=False)
+    assert len(t.points) == n + 2 and len(t.x_test) == n // 2 + 1
+    assert t.remove_nearest(1.01, 2.0) == n and len(t.points) == n + 1
+    with pytest.raises(ValueError, match="class labels"):
+        t.add_point(0.0, 0.0, 5)
+    assert len(t.points) == n + 1
+    t.set_weight(1, 0, 1, 0.75)
+    assert t.net.weights[1][0, 1] == 0.75 and t.snapshot().weights[1][0, 1] == 0.75
+    for bad in [(3, 0, 0, 1.0), (0, 9, 0, 1.0), (0, 0, 0, float("nan"))]:
+        with pytest.raises(ValueError):
+            t.set_weight(*bad)
