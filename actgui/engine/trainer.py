@@ -141,28 +141,31 @@ def _frozen(arr) -> np.ndarray:
     return arr
 
 
-def _augment(F: np.ndarray) -> np.ndarray:
+def augment(F: np.ndarray) -> np.ndarray:
+    """F with a ones column appended (the network stores each bias as a weight row)."""
     return np.hstack([F, np.ones((len(F), 1))])
+
+
+def split_mask(n: int, train_fraction: float, seed: int) -> np.ndarray:
+    """A random train/test split of n points as a boolean mask (True = training)."""
+    rng = np.random.default_rng([seed, 7])
+    is_train = np.zeros(n, dtype=bool)
+    n_train = min(n - 1, max(1, round(n * train_fraction)))
+    is_train[rng.permutation(n)[:n_train]] = True
+    return is_train
 
 
 class Trainer:
     def __init__(self, config: TrainConfig | None = None):
-        self.config = config if config is not None else TrainConfig()
-        if not isinstance(self.config, TrainConfig):
+        config = config if config is not None else TrainConfig()
+        if not isinstance(config, TrainConfig):
             raise ValueError("config must be a TrainConfig")
-        X, y = datasets.generate(self.config.dataset, self.config.n_points, self.config.noise,
-                                 self.config.data_seed)
-        self._set_data(X, y, self._split_mask(len(X)))
+        self.config = config
+        X, y = datasets.generate(config.dataset, config.n_points, config.noise, config.data_seed)
+        self._set_data(X, y, split_mask(len(X), config.train_fraction, config.data_seed))
         self._build()
 
     # -- data ------------------------------------------------------------------------------
-
-    def _split_mask(self, n: int) -> np.ndarray:
-        rng = np.random.default_rng([self.config.data_seed, 7])
-        is_train = np.zeros(n, dtype=bool)
-        n_train = min(n - 1, max(1, round(n * self.config.train_fraction)))
-        is_train[rng.permutation(n)[:n_train]] = True
-        return is_train
 
     def _set_data(self, X, y, is_train) -> None:
         self.points = np.asarray(X, dtype=np.float64)
@@ -175,10 +178,10 @@ class Trainer:
         tr, te = self.is_train, ~self.is_train
         self.x_train, self.y_train = self.points[tr], self.labels[tr]
         self.x_test, self.y_test = self.points[te], self.labels[te]
-        self._Fa_train = _augment(datasets.features(self.x_train, c.features))
-        self._Fa_test = _augment(datasets.features(self.x_test, c.features))
+        self._Fa_train = augment(datasets.features(self.x_train, c.features))
+        self._Fa_test = augment(datasets.features(self.x_test, c.features))
         self._Fa_eval = np.vstack([self._Fa_train, self._Fa_test])  # one forward for both
-        self._Fa_grid = _augment(datasets.features(datasets.grid(c.resolution), c.features))
+        self._Fa_grid = augment(datasets.features(datasets.grid(c.resolution), c.features))
 
     def set_points(self, X, y, is_train) -> None:
         """Replace the data (e.g. points a learner added); weights and history are kept."""
@@ -276,7 +279,7 @@ class Trainer:
         if any(getattr(old, k) != getattr(config, k) for k in data_keys):
             X, y = datasets.generate(config.dataset, config.n_points, config.noise,
                                      config.data_seed)
-            self._set_data(X, y, self._split_mask(len(X)))
+            self._set_data(X, y, split_mask(len(X), config.train_fraction, config.data_seed))
             self._build()
             return True
         if old.features != config.features or old.resolution != config.resolution:

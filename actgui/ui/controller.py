@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from actgui.engine import datasets
 from actgui.engine.config import TrainConfig
-from actgui.engine.trainer import Snapshot, Trainer
+from actgui.engine.trainer import Snapshot, Trainer, split_mask
 
 FRAME_MS = 16
 STEP_BUDGET_S = 0.008
@@ -132,10 +132,8 @@ class TrainingController(QObject):
             y = y.astype(np.int64)
         if len(X) < 2:
             raise ValueError(f"{path}: at least two points are needed (training and test)")
-        n_train = max(1, min(len(X) - 1, round(len(X) * self.config.train_fraction)))
-        is_train = np.zeros(len(X), dtype=bool)
-        is_train[np.random.default_rng(self.config.data_seed).permutation(len(X))[:n_train]] = True
-        self.trainer.set_points(X, y, is_train)
+        c = self.config
+        self.trainer.set_points(X, y, split_mask(len(X), c.train_fraction, c.data_seed))
         self.publish()
         return len(X)
 
