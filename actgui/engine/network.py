@@ -93,7 +93,7 @@ class MLP:
                                  f"got {len(names)}")
         self.activations = [a if isinstance(a, activations.Activation) else activations.get(a)
                             for a in names]
-        self._f = [a._f for a in self.activations]  # training-path kernels, looked up once
+        self._f = [a.train_f for a in self.activations]  # training-path kernels, looked up once
         self._back = [a._backward or a.backward for a in self.activations]
         if output not in OUTPUTS:
             raise ValueError(f"output must be one of {', '.join(OUTPUTS)}, got {output!r}")

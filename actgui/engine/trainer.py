@@ -99,11 +99,12 @@ class Timeline:
     def columns(self) -> dict[str, np.ndarray]:
         c = self._h.columns()
         out = {"step": c["step"], "epoch": c["epoch"]}
-        for name in ("mean", "std", "dead", "saturated"):
-            out[name] = _frozen(np.column_stack(
-                [c[f"{name}_{l}"] for l in range(self.n_hidden)]).reshape(-1, self.n_hidden))
-        out["same_sign"] = _frozen(np.column_stack(
-            [c[f"same_sign_{l}"] for l in range(self.n_layers)]).reshape(-1, self.n_layers))
+        rows = len(out["step"])
+        for name, width in (("mean", self.n_hidden), ("std", self.n_hidden),
+                            ("dead", self.n_hidden), ("saturated", self.n_hidden),
+                            ("same_sign", self.n_layers)):
+            cols = [c[f"{name}_{l}"] for l in range(width)]
+            out[name] = _frozen(np.column_stack(cols) if cols else np.empty((rows, 0)))
         return out
 
 

@@ -249,3 +249,11 @@ def test_add_remove_points_and_edit_weights():
     for bad in [(3, 0, 0, 1.0), (0, 9, 0, 1.0), (0, 0, 0, float("nan"))]:
         with pytest.raises(ValueError):
             t.set_weight(*bad)
+
+
+def test_no_hidden_layers():
+    t = Trainer(TrainConfig(hidden=()))
+    t.step(50)
+    s = t.snapshot()
+    assert s.timeline["dead"].shape == (1, 0) and s.timeline["same_sign"].shape == (1, 1)
+    assert len(s.weights) == 1 and s.diagnostics.layers == ()
