@@ -1,0 +1,294 @@
+"""CurvesView: loss, accuracy and per-layer statistics drawn from snapshots."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QCheckBox
+
+import pyqtgraph as pg  # isort: skip  (PySide6 must be imported first)
+
+from actgui.engine.config import TrainConfig
+from actgui.engine.trainer import Trainer
+from actgui.ui.views.curves_view import (
+    CurvesView,
+    nice_end,
+    peak_decimate,
+    timeline_epochs,
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pg_options():
+    pg.setConfigOptions(antialias=True, background="w", foreground="k")
+
+
+def run(frames: int = 30, steps: int = 7, **kw):
+    """A snapshot after `frames` snapshots of `steps` steps (one timeline row each)."""
+    t = Trainer(TrainConfig(**kw))
+    for _ in range(frames):
+        t.step(steps)
+        s = t.snapshot()
+    return s
+
+
+@functools.cache
+def snap(**kw):
+    return run(**kw)
+
+
+@pytest.fixture
+def view(qtbot):
+    v = CurvesView(columns=2, max_rate=None)  # draw on every call, fixed layout
+    qtbot.addWidget(v)
+    v.resize(700, 700)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def test_object_name_and_tooltips(view):
+    assert view.objectName() == "curvesView"
+    for plot in view.plots.values():
+        assert plot.toolTip()
+    assert view.log_check.toolTip()
+    assert view.findChild(QCheckBox, "logLossCheck") is view.log_check
+
+
+def test_history_curves_equal_the_history(view):
+    s = snap()
+    view.set_snapshot(s)
+    h = s.history
+    assert len(h["epoch"]) > 5
+    for name in ("train_loss", "test_loss", "train_acc", "test_acc"):
+        x, y = view.curve_data(name)
+        np.testing.assert_array_equal(x, h["epoch"])
+        np.testing.assert_array_equal(y, h[name])
+
+
+def test_timeline_curves_equal_the_timeline(view):
+    s = snap(hidden=(4, 3))
+    view.set_snapshot(s)
+    t = s.timeline
+    x = timeline_epochs(s)
+    assert len(x) == 30
+    for l in range(2):
+        for name in ("mean", "std", "dead", "saturated"):
+            cx, cy = view.curve_data(f"{name}_{l}")
+            np.testing.assert_array_equal(cx, x)
+            np.testing.assert_array_equal(cy, t[name][:, l])
+    for l in range(3):
+        cx, cy = view.curve_data(f"same_sign_{l}")
+        np.testing.assert_array_equal(cy, t["same_sign"][:, l])
+    # the band spans mean - std to mean + std
+    band = view._bands[0].path().boundingRect()
+    lo, hi = t["mean"][:, 0] - t["std"][:, 0], t["mean"][:, 0] + t["std"][:, 0]
+    assert band.top() == pytest.approx(lo.min()) and band.bottom() == pytest.approx(hi.max())
+
+
+def test_timeline_epochs_share_the_history_axis():
+    s = snap(frames=40, steps=9)
+    x = timeline_epochs(s)
+    steps = s.timeline["step"]
+    assert np.all(np.diff(x) > 0)
+    # rows at a recorded step sit exactly on that record's epoch
+    h_step, h_epoch = s.history["step"], s.history["epoch"]
+    for st, ep in zip(h_step, h_epoch, strict=True):
+        hit = np.flatnonzero(steps == st)
+        if hit.size:
+            assert x[hit[0]] == pytest.approx(ep)
+    # and every row lies within its whole epoch count
+    assert np.all(x >= s.timeline["epoch"] - 1e-9)
+    assert np.all(x <= s.timeline["epoch"] + 1 + 1e-9)
+    per_epoch = math.ceil(len(s.x_train) / s.config.batch_size)
+    assert x[-1] == pytest.approx(s.step / per_epoch)
+
+
+def test_all_plots_share_one_x_range(view):
+    s = snap()
+    view.set_snapshot(s)
+    ranges = {tuple(np.round(p.getViewBox().viewRange()[0], 9)) for p in view.plots.values()}
+    assert len(ranges) == 1
+    (x0, x1), = ranges
+    assert x0 == 0.0 and x1 == nice_end(timeline_epochs(s)[-1])
+    assert x1 >= s.history["epoch"][-1]
+
+
+def test_log_toggle_switches_the_axis(view, qtbot):
+    loss = view.plots["loss"]
+    assert view.log_loss() and view.log_check.isChecked()
+    assert loss.getAxis("left").logMode
+    assert view._items["train_loss"].opts["logMode"][1]
+    view.set_log_loss(False)
+    assert not view.log_check.isChecked()
+    assert not loss.getAxis("left").logMode
+    assert not view._items["test_loss"].opts["logMode"][1]
+    view.log_check.click()  # the checkbox drives the same setting
+    assert view.log_loss() and loss.getAxis("left").logMode
+
+
+@pytest.mark.parametrize("log", [True, False])
+def test_nan_and_inf_losses_do_not_raise(view, qtbot, log):
+    s = snap()
+    n = len(s.history["epoch"])
+    train = np.array(s.history["train_loss"])
+    test = np.array(s.history["test_loss"])
+    train[n // 2] = np.inf
+    train[-1] = np.nan
+    test[3] = 0.0  # -inf on a log axis
+    test[4] = -np.inf
+    history = {**s.history, "train_loss": train, "test_loss": test}
+    bad = dataclasses.replace(s, history=history)
+    view.set_log_loss(log)
+    view.set_snapshot(bad)
+    view.grab()  # paint it, with log mapping and finite-connect
+    _, y = view.curve_data("train_loss")
+    assert np.isnan(y[n // 2]) and np.isnan(y[-1])  # inf is drawn as a gap
+    assert np.isfinite(y[: n // 2]).all()
+    (y0, y1) = view.plots["loss"].getViewBox().viewRange()[1]
+    assert math.isfinite(y0) and math.isfinite(y1)
+
+
+def test_a_really_diverging_run_draws(view):
+    t = Trainer(TrainConfig(dataset="plane", learning_rate=10.0, init_scale=10.0,
+                            activation="relu", hidden=(8, 8)))
+    for _ in range(20):
+        t.step(20)
+        view.set_snapshot(t.snapshot())
+    assert t.diverged
+    view.grab()
+    assert len(view.curve_data("train_loss")[0]) == len(t.snapshot().history["epoch"])
+
+
+def test_rebuild_on_architecture_change(view):
+    view.set_snapshot(snap(hidden=(4, 2)))
+    mean0 = view._items["mean_0"]
+    assert "mean_1" in view.curve_names() and "mean_2" not in view.curve_names()
+    assert "same_sign_2" in view.curve_names() and "same_sign_3" not in view.curve_names()
+    # same architecture: the same items, updated in place
+    view.set_snapshot(snap(hidden=(4, 2), frames=31))
+    assert view._items["mean_0"] is mean0
+    s = snap(hidden=(3, 3, 3))
+    view.set_snapshot(s)
+    assert view._items["mean_0"] is not mean0
+    assert "mean_2" in view.curve_names() and "same_sign_3" in view.curve_names()
+    act = view.plots["activations"]
+    assert mean0 not in act.items
+    assert sum(isinstance(i, pg.PlotCurveItem) for i in act.items) == 3
+    assert len(view._bands) == 3 and all(b in act.items for b in view._bands)
+    assert view.curve_data("dead_2")[1] == pytest.approx(s.timeline["dead"][:, 2])
+    assert "layer 3" in view.legend.text() and "layer 4" not in view.legend.text()
+    # back to one layer
+    view.set_snapshot(snap(hidden=(5,)))
+    assert "mean_1" not in view.curve_names()
+    assert sum(isinstance(i, pg.PlotCurveItem) for i in view.plots["units"].items) == 2
+
+
+def test_regression_replaces_accuracy_with_a_note(view):
+    view.set_snapshot(snap(dataset="plane"))
+    assert view.regression_note.isVisible()
+    assert len(view.curve_data("train_acc")[0]) == 0
+    assert len(view.curve_data("train_loss")[0]) > 0
+    view.set_snapshot(snap())
+    assert not view.regression_note.isVisible()
+    assert len(view.curve_data("train_acc")[0]) > 0
+
+
+def test_unchanged_snapshot_costs_no_set_data(view, monkeypatch):
+    s = snap()
+    view.set_snapshot(s)
+    calls = []
+    for item in view._items.values():
+        original = item.setData
+        monkeypatch.setattr(item, "setData",
+                            lambda *a, _o=original, **k: (calls.append(1), _o(*a, **k)))
+    view.set_snapshot(s)
+    assert calls == []
+    view.set_snapshot(snap(frames=31))
+    assert calls  # a new timeline row redraws
+
+
+def test_long_timeline_is_peak_decimated(view):
+    s = run(frames=3, steps=5)
+    n = 5000
+    rng = np.random.default_rng(0)
+    mean = rng.normal(0, 0.1, (n, 2))
+    mean[1234, 0] = 3.0  # a spike must survive decimation
+    timeline = {
+        "step": np.arange(n) * 5.0, "epoch": np.arange(n) * 5.0 // 25,
+        "mean": mean, "std": np.full((n, 2), 0.1), "dead": np.zeros((n, 2)),
+        "saturated": np.zeros((n, 2)), "same_sign": rng.random((n, 3)),
+    }
+    view.set_snapshot(dataclasses.replace(s, timeline=timeline))
+    x, y = view.curve_data("mean_0")
+    assert len(x) <= 2 * 2000 + 10 and len(x) < n
+    assert y.max() == 3.0
+    assert view.curve_data("same_sign_2")[1].max() == timeline["same_sign"][:, 2].max()
+
+
+def test_peak_decimate_keeps_extremes_and_band_edges():
+    x = np.arange(103, dtype=float)
+    Y = np.column_stack([np.sin(x), x, -x])
+    Y[50, 0] = 9.0
+    Y[51, 0] = np.nan
+    xd, Yd = peak_decimate(x, Y, 10, lower=[1], upper=[2])
+    assert len(xd) == len(Yd) <= 2 * 10 + 11
+    assert Yd[:, 0].max() == 9.0 and np.isfinite(Yd[:, 0]).all()
+    # a 'lower' column only ever takes bin minima, an 'upper' column bin maxima
+    assert set(Yd[0:2, 1]) == {0.0} and set(Yd[0:2, 2]) == {0.0}
+    assert xd[0] == 0 and xd[-1] == 102
+    same_x, same_y = peak_decimate(x[:15], Y[:15], 10)  # short: passed through
+    np.testing.assert_array_equal(same_x, x[:15])
+    np.testing.assert_array_equal(same_y, Y[:15])
+
+
+def test_nice_end_has_headroom():
+    for v in (0.0, 0.3, 1.0, 7.2, 99.0, 240.0, 12345.0):
+        end = nice_end(v)
+        assert end >= 1.1 * v - 1e-9 and end >= 1.0
+        assert end <= 1.1 * v * 1.1 + 1.0
+
+
+def test_set_columns_relays_out(view):
+    ci = view.graphics.ci
+    assert ci.getItem(2, 0) is view.plots["same_sign"]
+    view.set_columns(1)
+    assert [ci.getItem(r, 0) for r in range(5)] == list(view.plots.values())
+    view.set_columns(5)
+    assert [ci.getItem(0, c) for c in range(5)] == list(view.plots.values())
+    view.set_columns(2)
+    assert ci.getItem(0, 1) is view.plots["accuracy"]
+
+
+@pytest.mark.parametrize(("size", "columns"), [((700, 700), 2), ((1200, 380), 3),
+                                               ((1800, 300), 5), ((360, 1100), 1)])
+def test_automatic_columns_follow_the_shape(qtbot, size, columns):
+    v = CurvesView()
+    qtbot.addWidget(v)
+    v.resize(*size)
+    v.show()
+    qtbot.waitExposed(v)
+    assert v.columns() == columns
+    assert set(v.graphics.ci.items) >= set(v.plots.values())
+
+
+def test_rate_limit_holds_back_and_then_draws_the_newest(qtbot):
+    v = CurvesView(max_rate=20)
+    qtbot.addWidget(v)
+    first, second, third = (snap(frames=n) for n in (30, 31, 32))
+    v.set_snapshot(first)  # idle: drawn at once
+    assert len(v.curve_data("mean_0")[0]) == 30
+    v.set_snapshot(second)
+    v.set_snapshot(third)  # too soon: both held, only the newest kept
+    assert len(v.curve_data("mean_0")[0]) == 30
+    qtbot.waitUntil(lambda: len(v.curve_data("mean_0")[0]) == 32, timeout=1000)
+    v.set_snapshot(snap(frames=31))
+    v.flush()  # draws the held snapshot now
+    assert len(v.curve_data("mean_0")[0]) == 31
+    # a new architecture is never held back
+    v.set_snapshot(snap(hidden=(3, 3, 3)))
+    assert "mean_2" in v.curve_names()
