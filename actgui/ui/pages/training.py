@@ -1,0 +1,578 @@
+"""The live Training page: a small network learning a toy data set while the learner watches.
+
+Layout: the transport bar (play, step, reset, speed, scenarios) across the top, with the
+scenario note and the warning banners under it; below, in splitters a teacher can resize, the
+settings column on the left, the network diagram in the centre, and on the right the key
+readouts above the decision plane, with the training curves below it.
+
+Data flow: every control asks the `TrainingController` (a child of this page) for a change;
+the controller emits one immutable snapshot per frame, which goes straight to every view's
+`set_snapshot` and to this page's readouts. The page does no per-frame work beyond setting
+label texts that changed.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import pyqtgraph as pg  # isort: skip  (PySide6 first, so pyqtgraph binds to it)
+
+from actgui.engine import datasets
+from actgui.ui import scenarios as scen
+from actgui.ui.controller import TrainingController
+from actgui.ui.pages.training_controls import TrainingControls, TransportBar
+from actgui.ui.views.boundary_view import CLASS_COLORS, BoundaryView
+from actgui.ui.views.curves_view import CurvesView
+from actgui.ui.views.network_view import NetworkView
+from actgui.ui.views.unit_inspector import UnitInspector
+
+STATUS_INTERVAL_S = 0.25  # status bar updates per second while training: 4
+_BANNER_STYLE = {
+    "warning": "background: #FFF4CE; border: 1px solid #E0B300; color: #4A3B00;",
+    "error": "background: #FDE2E1; border: 1px solid #D62728; color: #5C0B0B;",
+    "info": "background: #EAF3FB; border: 1px solid #9CC3E4; color: #12324D;",
+}
+
+
+def fmt_metric(v: float) -> str:
+    """A loss: 3 significant decimals, scientific when tiny or huge; a dash when undefined."""
+    if not math.isfinite(v):
+        return "—" if math.isnan(v) else "∞"
+    return f"{v:.3f}" if 1e-3 <= abs(v) < 1e4 or v == 0 else f"{v:.2e}"
+
+
+def fmt_share(v: float) -> str:
+    """A share as a percentage; the no-break space keeps "52 %" on one line."""
+    return "—" if not math.isfinite(v) else f"{100 * v:.0f}\u00a0%"
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+
+
+class Banner(QLabel):
+    """A one-paragraph notice in a coloured box; hidden while it has nothing to say."""
+
+    def __init__(self, name: str, kind: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setContentsMargins(8, 5, 8, 5)
+        self.setStyleSheet(f"#{name} {{ {_BANNER_STYLE[kind]} border-radius: 5px; }}")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        _set_text(self, text)
+        self.setVisible(bool(text))
+
+
+class Readouts(QFrame):
+    """Epoch and step, losses and accuracies, in large type above the decision plane."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("readouts")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(4, 2, 4, 2)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(0)
+        self.values: dict[str, QLabel] = {}
+        tiles = (
+            ("epoch", self.tr("Epoch"), self.tr(
+                "Passes through the training data so far; the step count below is the number "
+                "of mini-batches.")),
+            ("trainLoss", self.tr("Train loss"), self.tr(
+                "The loss on the training points (filled dots): what the network minimises.")),
+            ("testLoss", self.tr("Test loss"), self.tr(
+                "The loss on the test points (rings), which the network never trains on.")),
+            ("accuracy", self.tr("Accuracy train · test"), self.tr(
+                "Share of training and of test points on the right side of the boundary.")),
+        )
+        big = self.font()
+        big.setPointSizeF(big.pointSizeF() * 1.55)
+        big.setBold(True)
+        for col, (key, caption, tip) in enumerate(tiles):
+            cap = QLabel(caption)
+            cap.setStyleSheet("color: #5B6B7B;")
+            cap.setToolTip(tip)
+            value = QLabel("—")
+            value.setObjectName(f"{key}Label")
+            value.setFont(big)
+            value.setToolTip(tip)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(cap, 0, col)
+            grid.addWidget(value, 1, col)
+            self.values[key] = value
+        self.step = QLabel()
+        self.step.setObjectName("stepLabel")
+        self.step.setStyleSheet("color: #5B6B7B;")
+        self.step.setToolTip(tiles[0][2])
+        grid.addWidget(self.step, 2, 0)
+        self.diagnostics = QLabel()
+        self.diagnostics.setObjectName("diagnosticsLabel")
+        self.diagnostics.setStyleSheet("color: #3A4A5A;")
+        self.diagnostics.setWordWrap(True)
+        self.diagnostics.setToolTip(self.tr(
+            "Dead units get no gradient on any training point; saturated units sit on a flat "
+            "part of their activation for most points. The same-sign share per layer is how "
+            "often all weights into a unit must move the same way (1.0 behind sigmoid)."))
+        grid.addWidget(self.diagnostics, 2, 1, 1, 3)
+        grid.setColumnStretch(3, 1)
+
+    def show_snapshot(self, s) -> None:
+        v = self.values
+        _set_text(v["epoch"], f"{s.epoch:,}")
+        _set_text(self.step, self.tr("step {0}").format(f"{s.step:,}"))
+        _set_text(v["trainLoss"], fmt_metric(s.train_loss))
+        _set_text(v["testLoss"], fmt_metric(s.test_loss))
+        if s.config.output_kind == "linear":
+            _set_text(v["accuracy"], "—")
+        else:
+            _set_text(v["accuracy"], f"{fmt_share(s.train_acc)} · {fmt_share(s.test_acc)}")
+        d = s.diagnostics
+        shares = " · ".join(fmt_share(x) for x in d.same_sign)
+        _set_text(self.diagnostics, self.tr(
+            "dead units {0} · saturated {1} · same-sign share {2}").format(
+                d.dead_count, d.saturated_count, shares))
+
+
+class ScenarioBox(QFrame):
+    """The explanation of the chosen scenario, with its follow-up button and a close button."""
+
+    follow_up_clicked = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("scenarioInfo")
+        self.setStyleSheet(f"#scenarioInfo {{ {_BANNER_STYLE['info']} border-radius: 5px; }}"
+                           "#scenarioInfo QLabel { border: none; background: transparent; }")
+        self.text = QLabel()
+        self.text.setObjectName("scenarioText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.follow_up = QPushButton()
+        self.follow_up.setObjectName("scenarioFollowUpButton")
+        self.follow_up.clicked.connect(self.follow_up_clicked)
+        close = QToolButton()
+        close.setObjectName("scenarioCloseButton")
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip(self.tr("Hide this explanation."))
+        close.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.follow_up, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_scenario(self, s: scen.Scenario) -> None:
+        self.text.setText(s.text())
+        f = s.follow_up
+        self.follow_up.setVisible(f is not None)
+        if f is not None:
+            self.follow_up.setText(scen.follow_up_label(f))
+            self.follow_up.setToolTip(scen.follow_up_tooltip(f))
+        self.show()
+
+
+class TrainingPage(QWidget):
+    """See the module docstring."""
+
+    status_message = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("trainingPage")
+        self.controller = TrainingController(parent=self)
+        self._scenario: scen.Scenario | None = None
+        self._inspectors: dict[tuple[int, int], QWidget] = {}
+        self._last_status = 0.0
+        self._dead_key = None
+        self._point_kind = None
+        self._sized = False
+
+        self.transport = TransportBar(scen.SCENARIOS)
+        self.scenario_box = ScenarioBox()
+        self.dead_warning = Banner("deadWarning", "warning")
+        self.diverged_banner = Banner("divergedBanner", "error")
+        self.controls = TrainingControls()
+        self.network_view = NetworkView()
+        self.boundary_view = BoundaryView()
+        self.curves_view = CurvesView()
+        self.readouts = Readouts()
+        self._build_layout()
+        self._share_space(1096, 760)  # the page in a 1280 x 800 window; refined when shown
+        self._connect()
+        self._shortcuts()
+        self.controls.set_config(self.controller.config)
+        self.transport.set_speed(self.controller.speed)
+        self.controller.publish()
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _point_row(self) -> QWidget:
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(4, 0, 4, 0)
+        tip = self.tr("What a click on the plane adds: a training point of this class (or, "
+                      "for regression, with this value). Right-click removes the nearest point.")
+        caption = QLabel(self.tr("Click adds"))
+        caption.setToolTip(tip)
+        self.point_class_combo = QComboBox()
+        self.point_class_combo.setObjectName("pointClassCombo")
+        self.point_class_combo.setToolTip(tip)
+        self.point_value_spin = QDoubleSpinBox()
+        self.point_value_spin.setObjectName("pointValueSpin")
+        self.point_value_spin.setRange(-1.0, 1.0)
+        self.point_value_spin.setSingleStep(0.1)
+        self.point_value_spin.setValue(1.0)
+        self.point_value_spin.setToolTip(tip)
+        self.show_test_check = QCheckBox(self.tr("Test data"))
+        self.show_test_check.setObjectName("showTestCheck")
+        self.show_test_check.setChecked(True)
+        self.show_test_check.setToolTip(self.tr("Show the test points (rings) on the plane."))
+        self.discretize_check = QCheckBox(self.tr("Discretize"))
+        self.discretize_check.setObjectName("discretizeCheck")
+        self.discretize_check.setToolTip(self.tr(
+            "Colour the plane by the network's decision only, without the shades of "
+            "confidence."))
+        h.addWidget(caption)
+        h.addWidget(self.point_class_combo)
+        h.addWidget(self.point_value_spin)
+        h.addStretch(1)
+        h.addWidget(self.show_test_check)
+        h.addWidget(self.discretize_check)
+        return row
+
+    def _build_layout(self) -> None:
+        right = QWidget()
+        right.setObjectName("outputColumn")
+        rt = QVBoxLayout(right)
+        rt.setContentsMargins(0, 0, 0, 0)
+        rt.setSpacing(4)
+        rt.addWidget(self.readouts)
+        rt.addWidget(self.boundary_view, 1)
+        rt.addWidget(self._point_row())
+
+        # Network and decision plane side by side, the curves across the full width below.
+        self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.top_splitter.setObjectName("topSplitter")
+        self.top_splitter.setChildrenCollapsible(False)
+        self.top_splitter.addWidget(self.network_view)
+        self.top_splitter.addWidget(right)
+        self.top_splitter.setStretchFactor(0, 1)
+        self.top_splitter.setStretchFactor(1, 1)
+
+        self.work_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.work_splitter.setObjectName("workSplitter")
+        self.work_splitter.setChildrenCollapsible(False)
+        self.work_splitter.addWidget(self.top_splitter)
+        self.work_splitter.addWidget(self.curves_view)
+        self.work_splitter.setStretchFactor(0, 3)
+        self.work_splitter.setStretchFactor(1, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("trainingSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.controls)
+        self.splitter.addWidget(self.work_splitter)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.transport)
+        for banner in (self.scenario_box, self.diverged_banner, self.dead_warning):
+            layout.addWidget(banner)
+        layout.addWidget(self.splitter, 1)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:  # first time on screen: share the width and height sensibly
+            self._sized = True
+            self._share_space()
+
+    def _share_space(self, w: int | None = None, h: int | None = None) -> None:
+        """Initial splitter sizes for a page of w x h pixels (default: the current size)."""
+        w = w or self.width()
+        h = (h or self.height()) - self.transport.sizeHint().height()
+        left = self.controls.minimumWidth() + 10
+        self.splitter.setSizes([left, w - left])
+        top = int(0.54 * h)
+        self.work_splitter.setSizes([top, h - top])
+        work = w - left
+        right = max(320, min(top - 20, int(0.55 * work)))
+        self.top_splitter.setSizes([work - right, right])
+
+    def _connect(self) -> None:
+        c = self.controller
+        for view in (self.network_view, self.boundary_view, self.curves_view):
+            c.snapshot_ready.connect(view.set_snapshot)
+        c.snapshot_ready.connect(self._on_snapshot)
+        c.running_changed.connect(self._on_running)
+        c.diverged.connect(self._on_diverged)
+
+        t = self.transport
+        t.play_clicked.connect(self.toggle)
+        t.step_clicked.connect(self.step)
+        t.reset_clicked.connect(self.reset)
+        t.speed_changed.connect(c.set_speed)
+        t.scenario_chosen.connect(self.apply_scenario)
+        self.scenario_box.follow_up_clicked.connect(self._follow_up)
+
+        self.controls.changes_requested.connect(self.apply_changes)
+        self.controls.regenerate_requested.connect(c.regenerate)
+        self.controls.import_requested.connect(self.import_points)
+
+        nv = self.network_view
+        nv.feature_toggled.connect(self._on_feature)
+        nv.hidden_changed.connect(lambda hidden: self.apply_changes({"hidden": tuple(hidden)}))
+        nv.weight_edited.connect(self._on_weight)
+        nv.unit_clicked.connect(self.open_inspector)
+
+        bv = self.boundary_view
+        bv.add_point_requested.connect(self._on_add_point)
+        bv.remove_point_requested.connect(self._on_remove_point)
+        self.show_test_check.toggled.connect(bv.set_show_test)
+        self.discretize_check.toggled.connect(bv.set_discretize)
+
+    def _shortcuts(self) -> None:
+        for key, slot in ((Qt.Key.Key_Space, self.toggle), (Qt.Key.Key_Right, self.step),
+                          (Qt.Key.Key_R, self.reset)):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+
+    def plots(self) -> list:
+        """The pyqtgraph widgets of this page (decision plane first), e.g. for export."""
+        return [self.boundary_view.plot, *self.curves_view.findChildren(pg.GraphicsView)]
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def toggle(self) -> None:
+        if self.controller.trainer.diverged:
+            self.status_message.emit(self.tr("Training diverged: press Reset to start again."))
+            return
+        self.controller.toggle()
+
+    def step(self) -> None:
+        self.controller.pause()
+        if not self.controller.trainer.diverged:
+            self.controller.step()
+            self._emit_status(self.controller.snapshot)
+
+    def reset(self) -> None:
+        """Back to the starting weights, paused, so the first steps can be watched."""
+        self.controller.pause()
+        self.controller.reset()
+        self.status_message.emit(self.tr("Back to the starting weights."))
+
+    def apply_changes(self, changes: dict) -> bool:
+        """Apply TrainConfig changes; on a refused value warn and show the current settings."""
+        try:
+            self.controller.update_config(**changes)
+        except ValueError as e:
+            QMessageBox.warning(self, self.tr("Setting not applied"), str(e))
+            self.controls.set_config(self.controller.config)
+            return False
+        self.controls.set_config(self.controller.config)
+        self.transport.scenario_combo.setCurrentIndex(0)  # no longer the preset as such
+        if "dataset" in changes:
+            self.scenario_box.hide()  # a new experiment: the note no longer applies
+        return True
+
+    def apply_scenario(self, key: str) -> None:
+        """Set up a scenario from the defaults, explain it, and start training."""
+        s = scen.by_key(key)
+        self._scenario = s
+        self._restart_with(s.config())
+        index = self.transport.scenario_combo.findData(key)
+        self.transport.scenario_combo.setCurrentIndex(index)
+        self.scenario_box.show_scenario(s)
+        self.controller.start()
+        self.status_message.emit(self.tr("Scenario: {0}").format(s.title()))
+
+    def _restart_with(self, config) -> None:
+        """Apply a preset from step 0 (even where only live settings differ), paused."""
+        self.controller.pause()
+        if not self.controller.set_config(config):
+            self.controller.reset()
+        self.controls.set_config(self.controller.config)
+
+    def _follow_up(self) -> None:
+        s = self._scenario
+        if s is None or s.follow_up is None:
+            return
+        self._restart_with(s.follow_up_config())
+        self.controller.start()
+        self.status_message.emit(scen.follow_up_tooltip(s.follow_up))
+
+    def import_points(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import points"), "", self.tr("CSV files (*.csv);;All files (*)"))
+        if not path:
+            return
+        try:
+            n = self.controller.load_points(path)
+        except (ValueError, OSError) as e:
+            QMessageBox.warning(self, self.tr("Could not import the points"), str(e))
+            return
+        self.status_message.emit(self.tr("Loaded {0} points.").format(f"{n:,}"))
+
+    def open_inspector(self, layer: int, unit: int) -> QWidget:
+        """Open (or raise) the inspector of one unit; it follows the training while open."""
+        key = (layer, unit)
+        w = self._inspectors.get(key)
+        if w is None:
+            w = UnitInspector(layer, unit, self)
+            if not w.isWindow():
+                w.setWindowFlag(Qt.WindowType.Window, True)
+            w.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            self._inspectors[key] = w
+            self.controller.snapshot_ready.connect(w.set_snapshot)
+            w.destroyed.connect(lambda _=None, k=key: self._inspectors.pop(k, None))
+            if self.controller.snapshot is not None:
+                w.set_snapshot(self.controller.snapshot)
+        w.show()
+        w.raise_()
+        w.activateWindow()
+        return w
+
+    # -- reactions ---------------------------------------------------------------------------
+
+    def _on_feature(self, name: str, on: bool) -> None:
+        current = set(self.controller.config.features)
+        current.add(name) if on else current.discard(name)
+        if not current:
+            self.controller.publish()  # the diagram shows the input as on again
+            self.status_message.emit(self.tr(
+                "At least one input has to stay on: the network needs something to look at."))
+            return
+        self.apply_changes({"features": tuple(f for f in datasets.FEATURES if f in current)})
+
+    def _on_weight(self, layer: int, i: int, j: int, value: float) -> None:
+        try:
+            self.controller.set_weight(layer, i, j, value)
+        except ValueError as e:
+            QMessageBox.warning(self, self.tr("Weight not changed"), str(e))
+
+    def _on_add_point(self, x1: float, x2: float) -> None:
+        if datasets.kind(self.controller.config.dataset) == "regression":
+            label = self.point_value_spin.value()
+        else:
+            label = self.point_class_combo.currentData()
+        try:
+            self.controller.add_point(x1, x2, label)
+        except ValueError as e:
+            self.status_message.emit(str(e))
+
+    def _on_remove_point(self, x1: float, x2: float) -> None:
+        try:
+            self.controller.remove_nearest(x1, x2)
+        except ValueError as e:
+            self.status_message.emit(str(e))
+
+    def _on_running(self, running: bool) -> None:
+        self.transport.set_running(running)
+        if not running:
+            self._emit_status(self.controller.snapshot)
+
+    def _on_diverged(self, step: int) -> None:
+        self.status_message.emit(self.tr("Training diverged at step {0}.").format(f"{step:,}"))
+
+    def _on_snapshot(self, s) -> None:
+        self.readouts.show_snapshot(s)
+        self._update_point_selector(s.config)
+        self._update_dead_warning(s)
+        if s.diverged_at is not None:
+            self.diverged_banner.show_text(self.tr(
+                "<b>Training diverged at step {0}:</b> the loss or a weight became infinite. "
+                "The views show the last finite state. Press Reset to start again.")
+                .format(f"{s.diverged_at:,}"))
+        else:
+            self.diverged_banner.show_text("")
+        now = time.perf_counter()
+        if self.controller.running and now - self._last_status >= STATUS_INTERVAL_S:
+            self._last_status = now
+            self._emit_status(s)
+
+    def _emit_status(self, s) -> None:
+        if s is None:
+            return
+        c = self.controller
+        if c.running:
+            text = self.tr("Epoch {0} · step {1} · {2} steps/s · {3} frames/s").format(
+                f"{s.epoch:,}", f"{s.step:,}", f"{c.steps_per_second:,.0f}",
+                f"{c.frames_per_second:.0f}")
+        else:
+            text = self.tr("Paused · epoch {0} · step {1}").format(f"{s.epoch:,}",
+                                                                    f"{s.step:,}")
+        self.status_message.emit(text)
+
+    def _update_dead_warning(self, s) -> None:
+        layers = s.diagnostics.layers
+        key = tuple((int(st.dead.sum()), st.dead.size, st.activation) for st in layers
+                    if st.dead_warning)
+        if key == self._dead_key:
+            return
+        self._dead_key = key
+        parts = []
+        relu_like = False
+        for l, st in enumerate(layers):
+            if st.dead_warning:
+                parts.append(self.tr("layer {0}: {1} of {2} units").format(
+                    l + 1, int(st.dead.sum()), st.dead.size))
+                relu_like |= st.activation == "relu"
+        if not parts:
+            self.dead_warning.show_text("")
+            return
+        advice = (self.tr("Try a smaller learning rate, a bias init ≥ 0 or Leaky ReLU.")
+                  if relu_like else self.tr("Try a smaller learning rate or weight scale."))
+        self.dead_warning.show_text(self.tr(
+            "<b>Dead units</b> in {0} — they get no gradient, so they no longer learn. {1}")
+            .format("; ".join(parts), advice))
+
+    def _update_point_selector(self, c) -> None:
+        kind = (datasets.kind(c.dataset), datasets.n_classes(c.dataset))
+        if kind == self._point_kind:
+            return
+        self._point_kind = kind
+        regression = kind[0] == "regression"
+        self.point_value_spin.setVisible(regression)
+        self.point_class_combo.setVisible(not regression)
+        combo = self.point_class_combo
+        keep = combo.currentData()
+        combo.clear()
+        if not regression:
+            names = (self.tr("orange"), self.tr("blue"), self.tr("green"), self.tr("purple"))
+            for k in range(kind[1]):
+                color = CLASS_COLORS[k % len(CLASS_COLORS)]
+                combo.addItem(self.tr("class {0} ({1})").format(k, names[k % len(names)]), k)
+                combo.setItemData(k, pg.mkColor(color), Qt.ItemDataRole.DecorationRole)
+            combo.setCurrentIndex(keep if isinstance(keep, int) and keep < kind[1] else 1)
