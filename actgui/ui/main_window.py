@@ -43,7 +43,7 @@ class PageSpec:
 PAGES = (
     PageSpec("activations", "actgui.ui.pages.activations", "ActivationsPage"),
     PageSpec("softmax", "actgui.ui.pages.softmax", "SoftmaxPage"),
-    PageSpec("training", "actgui.ui.pages.placeholder", "TrainingPage"),
+    PageSpec("training", "actgui.ui.pages.training", "TrainingPage"),
     PageSpec("compare", "actgui.ui.pages.placeholder", "ComparePage"),
 )
 PAGE_NAMES = tuple(spec.name for spec in PAGES)
@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self._hint.setObjectName("pageHint")
         self._hint.setContentsMargins(6, 0, 0, 0)
         self.statusBar().addWidget(self._hint, 1)
+        self._status = QLabel(self)
+        self._status.setObjectName("pageStatus")
+        self.statusBar().addPermanentWidget(self._status)
 
         self._restore()
         self._restoring = False
@@ -139,8 +142,11 @@ class MainWindow(QMainWindow):
             ),
             "training": (
                 self.tr("Training"),
-                self.tr("Watch a tiny network learn (coming soon)"),
-                self.tr("The live training view arrives in a coming version."),
+                self.tr("Watch a tiny network learn, and see its units die and saturate"),
+                self.tr(
+                    "Press Play (Space) and watch the decision boundary form; click a unit "
+                    "to inspect it."
+                ),
             ),
             "compare": (
                 self.tr("Compare"),
@@ -295,7 +301,7 @@ class MainWindow(QMainWindow):
             page = getattr(importlib.import_module(spec.module), spec.cls)()
             message = getattr(page, "status_message", None)
             if message is not None:
-                message.connect(self.show_status_message)
+                message.connect(lambda text, i=index: self._page_status(i, text))
             stand_in = self._stack.widget(index)
             self._stack.insertWidget(index, page)
             self._stack.removeWidget(stand_in)
@@ -347,13 +353,17 @@ class MainWindow(QMainWindow):
         name = PAGE_NAMES[index]
         self.page_actions[name].setChecked(True)
         self._hint.setText(self._texts[name][2])
-        self.statusBar().clearMessage()
+        self._status.clear()
         if not self._restoring:
             self._settings.last_page = name
 
+    def _page_status(self, index: int, message: str) -> None:
+        if index == self._stack.currentIndex():  # pages in the background stay quiet
+            self.show_status_message(message)
+
     def show_status_message(self, message: str) -> None:
-        """Show a page's message for a few seconds over the page hint."""
-        self.statusBar().showMessage(message, 5000)
+        """A page's live status, at the right of the status bar (the hint stays at the left)."""
+        self._status.setText(message)
 
     # -- window state ------------------------------------------------------------------------
     def _restore(self) -> None:

@@ -155,8 +155,13 @@ def test_page_status_message_reaches_status_bar(window):
     page = window.page("activations")
     if not hasattr(page, "status_message"):
         pytest.skip("activations page has no status_message signal")
+    status = window.findChild(QLabel, "pageStatus")
     page.status_message.emit("z = 1.5")
-    assert window.statusBar().currentMessage() == "z = 1.5"
+    assert status.text() == "z = 1.5"
+    window.page("softmax").status_message.emit("from a hidden page")
+    assert status.text() == "z = 1.5"  # only the page on screen speaks
+    window.show_page("softmax")
+    assert status.text() == ""
 
 
 def test_unknown_page_name_is_an_error(window):
