@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
@@ -412,11 +413,20 @@ def _build_elu(alpha):
 
 def _build_silu(beta):
     f, df = _silu_kernels(beta)
+    # SiLU'(z) depends on beta * z only, so the peak slope is the same for every beta and sits
+    # at z = z1 / beta, where z1 is the peak for beta = 1 (found once, numerically).
+    peak, z1 = _silu_peak()
     return _make(
         "silu", "SiLU (swish)", {"beta": beta}, f=f, df=df,
         formula_f=f"SiLU(z) = z · σ(β z)   (β = {beta:g})",
         formula_df="SiLU′(z) = σ(βz) + βz · σ(βz) (1 − σ(βz))",
-        output_range=(-0.278 / beta, _INF), zero_centered=False, limits=(0.0, _INF, 0.0, 1.0))
+        output_range=(-0.278 / beta, _INF), zero_centered=False, limits=(0.0, _INF, 0.0, 1.0),
+        peak=peak, peak_where=f"z ≈ {z1 / beta:.3g}")
+
+
+@lru_cache(maxsize=1)
+def _silu_peak() -> tuple[float, float]:
+    return _peak(_silu_kernels(1.0)[1])
 
 
 _REGISTRY["leaky_relu"] = _Entry("Leaky ReLU", _REGISTRY["leaky_relu"].params, _build_leaky)

@@ -2,8 +2,10 @@
 
 - Dead unit: f'(z) == 0 on every training sample, so no gradient reaches its weights again
   (ReLU's dying; hard-limited units too). A layer warns at >= 10 % dead (keras-contrib).
-- Saturation: the share of training samples with f'(z) <= 0.0591 * peak f' (exactly |tanh| >
-  0.97; sigmoid outside [0.015, 0.985]). A unit counts as saturated from a share of 0.5 on.
+- Saturation: the share of training samples with |f'(z)| <= 0.0591 * peak f' (exactly |tanh|
+  >= 0.97; sigmoid outside [0.015, 0.985]). A unit counts as saturated from a share of 0.5 on.
+  The absolute value matters only where f' goes negative (SiLU, GELU, Mish): a slope of -0.1
+  still passes a gradient, so it is not saturation.
 - Same-sign share (the source note's case for tanh over sigmoid): the gradient of weight
   w_jk into unit j is a_k * delta_j, so for one example all of unit j's weight gradients share
   a sign exactly when the non-zero inputs a_k do. With sigmoid inputs (all positive) that is
@@ -73,7 +75,7 @@ def layer_stats(act: Activation, z: np.ndarray, a: np.ndarray,
         return LayerStats(act.name, empty.astype(bool), empty, empty.astype(bool), empty, empty,
                           0.0, 0.0)
     dead = (d == 0).all(axis=0)
-    share = (d <= act.saturation_threshold()).mean(axis=0)
+    share = (np.abs(d) <= act.saturation_threshold()).mean(axis=0)
     return LayerStats(
         activation=act.name, dead=dead, saturation=share,
         saturated=(share >= saturated_share) & ~dead,

@@ -148,3 +148,11 @@ def test_metadata_for_the_ui():
     assert act.param_specs("silu")["beta"].default == 1.0
     assert act.param_specs("elu")["alpha"].default == 1.0
     assert act.param_specs("leaky_relu")["alpha"].default == 0.01
+
+
+@pytest.mark.parametrize("beta", [0.1, 0.5, 1.0, 4.0])
+def test_silu_peak_slope_is_found_for_every_beta(beta):
+    a = act.get("silu", beta=beta)
+    z = np.linspace(-60, 60, 600001)
+    assert a.peak_slope == pytest.approx(a.df(z).max(), rel=1e-6)
+    assert a.peak_slope == pytest.approx(1.0998, abs=1e-4)

@@ -40,3 +40,11 @@ def test_bad_shapes_raise_value_error():
         dg.layer_stats(act.get("tanh"), np.zeros((3, 2)), np.zeros((3, 3)))
     with pytest.raises(ValueError, match="same n"):
         dg.same_sign_share(np.zeros((3, 2)), np.zeros((4, 2)))
+
+
+def test_negative_slopes_are_not_saturation():
+    g = act.get("gelu")
+    z = np.full((4, 1), -np.sqrt(2))  # GELU'(-sqrt 2) = -0.129: a real (reversed) slope
+    s = dg.layer_stats(g, z, g.f(z))
+    assert g.df(z)[0, 0] < 0 and abs(g.df(z)[0, 0]) > g.saturation_threshold()
+    assert s.saturation.tolist() == [0.0]
