@@ -150,7 +150,8 @@ def _relu(z, out=None):
 
 
 def _relu_backward(z, a, delta, out):
-    return np.multiply(delta, z > 0, out=out)
+    np.sign(a, out)  # a = max(z, 0): 1 where z > 0, else 0, and a float mask is cheap
+    return np.multiply(delta, out, out)
 
 
 def _drelu(z, out=None):

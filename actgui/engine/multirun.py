@@ -195,8 +195,12 @@ class MultiTrainer:
     # -- training --------------------------------------------------------------------------
 
     def _new_epoch(self) -> None:
-        perms = np.stack([rng.permutation(len(self._Fa_train)) for rng in self._rngs])
-        idx = perms[self._seed_of_run]  # (R, N): each run follows its seed's batch order
+        N = len(self._Fa_train)
+        if self.config.batch_size >= N:  # full batch: no shuffle, as in Trainer
+            idx = np.broadcast_to(np.arange(N), (self.n_runs, N))
+        else:
+            perms = np.stack([rng.permutation(N) for rng in self._rngs])
+            idx = perms[self._seed_of_run]  # (R, N): each run follows its seed's batch order
         self._Xp = self._Fa_train[idx]
         self._Yp = self._Y_train[idx]
         self._pos = 0

@@ -7,7 +7,10 @@ the training path keeps calls few:
 - all parameters live in one flat vector `theta`; W[l] and b[l] are views into it, so an
   optimizer updates every layer in two or three calls;
 - each layer's W and b are stored together as Wb[l] = [W; b], and the activations as
-  [a, 1], so one matmul gives z (forward) and one gives dW and db together (backward);
+  [a; 1], so one matmul gives z (forward) and one gives dW and db together (backward);
+- the training path is feature-major: a batch is (features + 1, n), each layer's z and a are
+  (units, n), so a = A[:-1] is contiguous (a strided a would send every elementwise call
+  down NumPy's slow iterator path);
 - buffers for a given batch size are allocated once and reused (`out=`).
 """
 
@@ -63,18 +66,19 @@ def parameter_count(sizes) -> int:
 
 
 class _Work:
-    """Preallocated buffers for one batch size."""
+    """Preallocated feature-major buffers for one batch size n."""
 
     def __init__(self, sizes: list[int], n: int):
         L = len(sizes) - 1
-        # A[l] is the (augmented) input of layer l: [a[l-1], 1]; A[0] is set per batch.
-        self.A = [None] + [np.ones((n, sizes[l] + 1)) for l in range(1, L)]
-        self.a = [None] + [A[:, :-1] for A in self.A[1:]]  # views without the ones column
-        self.Z = [np.empty((n, sizes[l + 1])) for l in range(L)]
-        self.D = [np.empty((n, sizes[l + 1])) for l in range(L)]  # dLoss/dz[l]
-        self.DA = [np.empty((n, sizes[l + 1])) for l in range(L - 1)]  # dLoss/da[l]
-        self.m = np.empty((n, 1))
-        self.s = np.empty((n, 1))
+        # A[l] is the (augmented) input of layer l: [a[l-1]; 1]; A[0] is set per batch.
+        self.A = [None] + [np.ones((sizes[l] + 1, n)) for l in range(1, L)]
+        self.a = [None] + [A[:-1] for A in self.A[1:]]  # contiguous views without the ones row
+        self.Z = [np.empty((sizes[l + 1], n)) for l in range(L)]
+        self.D = [np.empty((sizes[l + 1], n)) for l in range(L)]  # dLoss/dz[l]
+        self.DA = [np.empty((sizes[l + 1], n)) for l in range(L - 1)]  # dLoss/da[l]
+        self.m = np.empty((1, n))
+        self.s = np.empty((1, n))
+        self.ones = np.ones((1, sizes[-1]))  # ones @ d sums over outputs in one cheap call
 
 
 class MLP:
@@ -119,7 +123,7 @@ class MLP:
         self.Wb = _layout(sizes, self.theta)
         self.weights = [Wb[:-1] for Wb in self.Wb]
         self.biases = [Wb[-1] for Wb in self.Wb]
-        self._WT = [W.T for W in self.weights]  # views, stay valid as theta changes in place
+        self._WbT = [Wb.T for Wb in self.Wb]  # views, stay valid as theta changes in place
         # 1 where theta holds a weight, 0 where it holds a bias (regularisation skips biases).
         self.weight_mask = np.zeros_like(self.theta)
         for W in _layout(sizes, self.weight_mask):
@@ -235,16 +239,19 @@ class MLP:
         Y[np.arange(y.size), y] = 1.0
         return Y
 
-    def data_loss(self, z_out: np.ndarray, Y: np.ndarray) -> float:
-        """Mean loss of output pre-activations z_out against targets Y (from `targets`)."""
+    def sample_losses(self, zT: np.ndarray, YT: np.ndarray) -> np.ndarray:
+        """Loss of every sample, (n,), from feature-major output z and targets, both (k, n)."""
         if self.output == "sigmoid":  # binary cross-entropy, stably: softplus(z) - y z
-            per = np.logaddexp(0.0, z_out) - Y * z_out
-        elif self.output == "softmax":
-            per = -(log_softmax(z_out, axis=1) * Y)
-        else:
-            d = z_out - Y
-            per = 0.5 * d * d
-        return float(per.sum() / len(z_out)) if len(z_out) else 0.0
+            z, y = zT[0], YT[0]
+            return np.logaddexp(0.0, z) - y * z
+        if self.output == "softmax":
+            return -(log_softmax(zT, axis=0) * YT).sum(axis=0)
+        d = zT - YT
+        return 0.5 * (d * d).sum(axis=0)
+
+    def data_loss(self, z_out: np.ndarray, Y: np.ndarray) -> float:
+        """Mean loss of output pre-activations z_out (n, k) against targets Y (n, k)."""
+        return float(self.sample_losses(z_out.T, Y.T).mean()) if len(z_out) else 0.0
 
     def penalty(self, l1: float = 0.0, l2: float = 0.0) -> float:
         """l2 * 0.5 * sum W^2 + l1 * sum |W|, over weights only."""
@@ -270,10 +277,11 @@ class MLP:
         for name, v in (("l1", l1), ("l2", l2)):
             if not (math.isfinite(v) and v >= 0):
                 raise ValueError(f"{name} must be a finite number >= 0, got {v}")
-        Xa = np.hstack([X, np.ones((len(X), 1))])
-        work = self.gradient(Xa, Y, 1.0 / len(X), l1 * self.weight_mask if l1 else None,
+        XaT = np.vstack([X.T, np.ones((1, len(X)))])
+        work = self.gradient(XaT, np.ascontiguousarray(Y.T), 1.0 / len(X),
+                             l1 * self.weight_mask if l1 else None,
                              l2 * self.weight_mask if l2 else None)
-        loss = self.data_loss(work.Z[-1], Y) + self.penalty(l1, l2)
+        loss = float(self.sample_losses(work.Z[-1], Y.T).mean()) + self.penalty(l1, l2)
         g = self._grad.copy()
         views = _layout(self.sizes, g)
         return loss, Grads(g, [v[:-1] for v in views], [v[-1] for v in views])
@@ -288,31 +296,32 @@ class MLP:
             w = self._work[n] = _Work(self.sizes, n)
         return w
 
-    def forward_work(self, Xa: np.ndarray) -> _Work:
-        """Forward pass into the work buffers of len(Xa) rows; Xa has a ones column appended.
+    def forward_work(self, XaT: np.ndarray) -> _Work:
+        """Forward pass into the work buffers for XaT: features + a ones row, (d + 1, n).
 
-        Afterwards Z[l] holds z of every layer and a[l] the hidden activations (no copies).
+        Afterwards Z[l] holds z of every layer and a[l] the hidden activations, feature-major
+        (units, n) and not copied.
         """
-        w = self.work(len(Xa))
-        A, Z, a, Wb, dot = w.A, w.Z, w.a, self.Wb, np.dot
-        A[0] = Xa
+        w = self.work(XaT.shape[1])
+        A, Z, a, WbT, dot = w.A, w.Z, w.a, self._WbT, np.dot
+        A[0] = XaT
         for l, f in enumerate(self._f):
-            dot(A[l], Wb[l], Z[l])
+            dot(WbT[l], A[l], Z[l])
             f(Z[l], a[l + 1])
-        dot(A[-1], Wb[-1], Z[-1])
+        dot(WbT[-1], A[-1], Z[-1])
         return w
 
-    def gradient(self, Xa: np.ndarray, Y: np.ndarray, inv_n: float,
+    def gradient(self, XaT: np.ndarray, YT: np.ndarray, inv_n: float,
                  l1_mask: np.ndarray | None = None, l2_mask: np.ndarray | None = None) -> _Work:
         """Forward and backward on a batch; leaves the gradient in `self._grad`.
 
-        Xa is the batch with a ones column appended, Y the targets from `targets`, inv_n is
-        1 / batch size. l1_mask / l2_mask are the penalty rates times `weight_mask`, or None
-        for a zero rate. Returns the work buffers, which also hold D[l] = dLoss/dz[l].
-        Positional `out` arguments and local names: each saves a little of NumPy's per-call
-        overhead, which is most of the cost at these sizes.
+        XaT is the batch feature-major with a ones row appended, (d + 1, n); YT the targets
+        from `targets`, transposed to (k, n); inv_n is 1 / n. l1_mask / l2_mask are the
+        penalty rates times `weight_mask`, or None for a zero rate. Returns the work buffers,
+        which also hold D[l] = dLoss/dz[l]. Positional `out` arguments and local names: each
+        saves a little of NumPy's per-call overhead, which is most of the cost here.
         """
-        w = self.forward_work(Xa)
+        w = self.forward_work(XaT)
         A, Z, D, DA, a, dot = w.A, w.Z, w.D, w.DA, w.a, np.dot
         z, d = Z[-1], D[-1]
         # dLoss/dz_out = (out - Y) / n for all three outputs (each is its loss's canonical link).
@@ -321,22 +330,22 @@ class MLP:
             np.tanh(d, d)
             np.multiply(d, 0.5, d)
             np.add(d, 0.5, d)
-        elif self.output == "softmax":
-            np.max(z, axis=1, keepdims=True, out=w.m)
+        elif self.output == "softmax":  # ufunc.reduce and a dot: cheaper than max/sum(axis)
+            np.maximum.reduce(z, 0, None, w.m, True)
             np.subtract(z, w.m, d)
             np.exp(d, d)
-            np.sum(d, axis=1, keepdims=True, out=w.s)
+            dot(w.ones, d, w.s)
             np.divide(d, w.s, d)
         else:
             d[...] = z
-        np.subtract(d, Y, d)
+        np.subtract(d, YT, d)
         np.multiply(d, inv_n, d)
-        g, WT, back = self._gWb, self._WT, self._back
+        g, W, back = self._gWb, self.weights, self._back
         for l in range(self.n_layers - 1, 0, -1):
-            dot(A[l].T, D[l], g[l])
-            dot(D[l], WT[l], DA[l - 1])
+            dot(A[l], D[l].T, g[l])
+            dot(W[l], D[l], DA[l - 1])
             back[l - 1](Z[l - 1], a[l], DA[l - 1], D[l - 1])
-        dot(A[0].T, D[0], g[0])
+        dot(A[0], D[0].T, g[0])
         if l2_mask is not None:
             self._grad += l2_mask * self.theta
         if l1_mask is not None:

@@ -147,6 +147,11 @@ def augment(F: np.ndarray) -> np.ndarray:
     return np.hstack([F, np.ones((len(F), 1))])
 
 
+def augment_t(F: np.ndarray) -> np.ndarray:
+    """Feature-major F with a ones row appended: (d + 1, n), contiguous."""
+    return np.vstack([F.T, np.ones((1, len(F)))])
+
+
 def split_mask(n: int, train_fraction: float, seed: int) -> np.ndarray:
     """A random train/test split of n points as a boolean mask (True = training)."""
     rng = np.random.default_rng([seed, 7])
@@ -154,6 +159,16 @@ def split_mask(n: int, train_fraction: float, seed: int) -> np.ndarray:
     n_train = min(n - 1, max(1, round(n * train_fraction)))
     is_train[rng.permutation(n)[:n_train]] = True
     return is_train
+
+
+def _blocks(rows: np.ndarray, b: int) -> list[np.ndarray]:
+    """Rows (N, d) cut into batches of b, each feature-major (d, b) and contiguous."""
+    N, d = rows.shape
+    full = N - N % b
+    out = list(rows[:full].reshape(-1, b, d).transpose(0, 2, 1).copy())
+    if full < N:
+        out.append(np.ascontiguousarray(rows[full:].T))
+    return out
 
 
 class Trainer:
@@ -179,10 +194,13 @@ class Trainer:
         tr, te = self.is_train, ~self.is_train
         self.x_train, self.y_train = self.points[tr], self.labels[tr]
         self.x_test, self.y_test = self.points[te], self.labels[te]
-        self._Fa_train = augment(datasets.features(self.x_train, c.features))
-        self._Fa_test = augment(datasets.features(self.x_test, c.features))
-        self._Fa_eval = np.vstack([self._Fa_train, self._Fa_test])  # one forward for both
-        self._Fa_grid = augment(datasets.features(datasets.grid(c.resolution), c.features))
+        F_train = datasets.features(self.x_train, c.features)
+        F_test = datasets.features(self.x_test, c.features)
+        self._Fa_train = augment(F_train)  # rows, for gathering shuffled batches
+        self._FaT_train = augment_t(F_train)  # feature-major, for the network
+        self._FaT_test = augment_t(F_test)
+        self._FaT_eval = np.hstack([self._FaT_train, self._FaT_test])  # one forward for both
+        self._FaT_grid = augment_t(datasets.features(datasets.grid(c.resolution), c.features))
 
     def set_points(self, X, y, is_train) -> None:
         """Replace the data (e.g. points a learner added); weights and history are kept."""
@@ -199,8 +217,7 @@ class Trainer:
         old = self.points, self.labels, self.is_train
         try:
             self._set_data(X, y, is_train)
-            self._Y_train = self.net.targets(self.y_train)
-            self._Y_test = self.net.targets(self.y_test)
+            self._set_targets()
         except ValueError:
             self._set_data(*old)
             raise
@@ -238,9 +255,14 @@ class Trainer:
         c = self.config
         self.net = MLP(c.sizes, c.hidden_activations, c.output_kind, c.init, c.bias_init,
                        c.init_scale, c.seed)
-        self._Y_train = self.net.targets(self.y_train)
-        self._Y_test = self.net.targets(self.y_test)
+        self._set_targets()
         self.reset()
+
+    def _set_targets(self) -> None:
+        self._Y_train = self.net.targets(self.y_train)  # (n, k) rows, for gathering
+        self._YT_train = np.ascontiguousarray(self._Y_train.T)
+        self._YT_test = np.ascontiguousarray(self.net.targets(self.y_test).T)
+        self._YT_eval = np.hstack([self._YT_train, self._YT_test])
 
     def reset(self) -> None:
         """Back to the initial weights of this seed, with empty history."""
@@ -285,6 +307,7 @@ class Trainer:
             return True
         if old.features != config.features or old.resolution != config.resolution:
             self._featurize()
+            self._set_targets()
         arch = ("features", "hidden", "activation", "layer_activations", "output", "init",
                 "init_scale", "bias_init", "seed")
         if any(getattr(old, k) != getattr(config, k) for k in arch):
@@ -294,6 +317,8 @@ class Trainer:
             self.optimizer = optim.make(config.optimizer, self.net.theta.size,
                                         config.learning_rate)
         self._set_rates()
+        if old.batch_size != config.batch_size:
+            self._new_epoch()  # the batches of the new size start with a fresh epoch
         return False
 
     # -- training --------------------------------------------------------------------------
@@ -303,10 +328,16 @@ class Trainer:
         return self.diverged_at is not None
 
     def _new_epoch(self) -> None:
-        perm = self._rng.permutation(len(self._Fa_train))
-        self._Xp = self._Fa_train[perm]
-        self._Yp = self._Y_train[perm]
-        self._pos = 0
+        """Shuffle, and lay the epoch out as contiguous feature-major batches."""
+        N = len(self._Fa_train)
+        b = min(self.config.batch_size, N)
+        if b == N:  # full batch: the order does not change the gradient
+            self._XB, self._YB = [self._FaT_train], [self._YT_train]
+        else:
+            perm = self._rng.permutation(N)
+            self._XB = _blocks(self._Fa_train[perm], b)
+            self._YB = _blocks(self._Y_train[perm], b)
+        self._pos = 0  # index of the next batch
 
     def _end_epoch(self) -> None:
         self.epoch += 1
@@ -316,17 +347,16 @@ class Trainer:
 
     def _run(self, n: int) -> None:
         """n optimizer steps with no checks (the fast path)."""
-        net, opt, theta, g = self.net, self.optimizer, self.net.theta, self.net._grad
-        b, l1, l2 = self.config.batch_size, self._l1, self._l2
-        N = len(self._Xp)
+        gradient, opt_step = self.net.gradient, self.optimizer.step
+        theta, g, l1, l2 = self.net.theta, self.net._grad, self._l1, self._l2
         for _ in range(n):
-            lo = self._pos
-            hi = min(lo + b, N)
-            net.gradient(self._Xp[lo:hi], self._Yp[lo:hi], 1.0 / (hi - lo), l1, l2)
-            opt.step(theta, g)
+            k = self._pos
+            X = self._XB[k]
+            gradient(X, self._YB[k], 1.0 / X.shape[1], l1, l2)
+            opt_step(theta, g)
             self.step_count += 1
-            self._pos = hi
-            if hi >= N:
+            self._pos = k + 1
+            if self._pos == len(self._XB):
                 self._end_epoch()
 
     def _finite(self) -> bool:
@@ -338,11 +368,11 @@ class Trainer:
 
     def _checkpoint(self):
         return (self.net.theta.copy(), self.optimizer.state(), self._rng.bit_generator.state,
-                self.step_count, self.epoch, self._pos, self._Xp, self._Yp, self.history.state())
+                self.step_count, self.epoch, self._pos, self._XB, self._YB, self.history.state())
 
     def _restore(self, cp) -> None:
-        theta, opt_state, rng_state, self.step_count, self.epoch, self._pos, self._Xp, \
-            self._Yp, history = cp
+        theta, opt_state, rng_state, self.step_count, self.epoch, self._pos, self._XB, \
+            self._YB, history = cp
         self.history.restore(history)
         self.net.theta[...] = theta
         self.optimizer.load_state(opt_state)
@@ -372,36 +402,36 @@ class Trainer:
 
     def step_epoch(self) -> int:
         """Train to the end of the current epoch."""
-        b = self.config.batch_size
-        return self.step(max(1, math.ceil((len(self._Xp) - self._pos) / b)))
+        return self.step(len(self._XB) - self._pos)
 
     # -- evaluation ------------------------------------------------------------------------
 
-    def _loss_acc(self, z: np.ndarray, Y: np.ndarray) -> tuple[float, float]:
-        """Loss (data + penalty) and accuracy of output pre-activations z against Y."""
-        if len(z) == 0:
-            return math.nan, math.nan
-        loss = self.net.data_loss(z, Y) + self.net.penalty(self.config.l1, self.config.l2)
+    def _loss_acc(self, zT: np.ndarray, YT: np.ndarray, split: int) -> tuple[tuple, tuple]:
+        """(loss, accuracy) of samples [:split] and of [split:], from feature-major output z
+        and targets; the loss includes the penalty. NaN for an empty side."""
+        n = zT.shape[1]
+        per = self.net.sample_losses(zT, YT)
         kind = self.net.output
         if kind == "sigmoid":
-            acc = float(((z[:, 0] > 0) == (Y[:, 0] > 0.5)).mean())
+            right = (zT[0] > 0) == (YT[0] > 0.5)
         elif kind == "softmax":
-            acc = float((z.argmax(axis=1) == Y.argmax(axis=1)).mean())
+            right = zT.argmax(axis=0) == YT.argmax(axis=0)
         else:
-            acc = math.nan
-        return loss, acc
-
-    def _evaluate(self, Fa: np.ndarray, Y: np.ndarray) -> tuple[float, float]:
-        if len(Fa) == 0:
-            return math.nan, math.nan
-        return self._loss_acc(self.net.forward_work(Fa).Z[-1], Y)
+            right = None
+        penalty = self.net.penalty(self.config.l1, self.config.l2)
+        out = []
+        for lo, hi in ((0, split), (split, n)):
+            if hi == lo:
+                out.append((math.nan, math.nan))
+                continue
+            acc = float(right[lo:hi].mean()) if right is not None else math.nan
+            out.append((float(per[lo:hi].sum()) / (hi - lo) + penalty, acc))
+        return out[0], out[1]
 
     def _record(self) -> None:
-        n = len(self._Fa_train)
         with np.errstate(all="ignore"):
-            z = self.net.forward_work(self._Fa_eval).Z[-1]
-            train = self._loss_acc(z[:n], self._Y_train)
-            test = self._loss_acc(z[n:], self._Y_test)
+            z = self.net.forward_work(self._FaT_eval).Z[-1]
+            train, test = self._loss_acc(z, self._YT_eval, len(self._Fa_train))
         self.history.append(self.step_count, self.epoch, train[0], test[0], train[1], test[1])
 
     def snapshot(self) -> Snapshot:
@@ -409,14 +439,17 @@ class Trainer:
         net, c = self.net, self.config
         with np.errstate(all="ignore"):
             # One forward/backward over the training set gives z, a and every delta.
-            w = net.gradient(self._Fa_train, self._Y_train, 1.0 / len(self._Fa_train))
-            z = [_frozen(Z) for Z in w.Z]
-            a = [_frozen(h) for h in w.a[1:]] + [_frozen(net._out(w.Z[-1]))]
-            diag = diagnostics.analyze(net.activations, self._Fa_train[:, :-1], z, a, w.D)
-            train_loss, train_acc = self._loss_acc(z[-1], self._Y_train)
-            test_loss, test_acc = self._evaluate(self._Fa_test, self._Y_test)
-            g = net.forward_work(self._Fa_grid)
-            grid = [_frozen(h) for h in g.a[1:]] + [_frozen(net._out(g.Z[-1]))]
+            n = len(self._Fa_train)
+            w = net.gradient(self._FaT_train, self._YT_train, 1.0 / n)
+            z = [_frozen(Z.T) for Z in w.Z]  # the snapshot is sample-major: (n, units)
+            a = [_frozen(h.T) for h in w.a[1:]] + [_frozen(net._out(w.Z[-1].T))]
+            diag = diagnostics.analyze(net.activations, self._Fa_train[:, :-1], z, a,
+                                       [D.T for D in w.D])
+            zt = net.forward_work(self._FaT_eval).Z[-1]
+            (train_loss, train_acc), (test_loss, test_acc) = self._loss_acc(
+                zt, self._YT_eval, n)
+            g = net.forward_work(self._FaT_grid)
+            grid = [_frozen(h.T) for h in g.a[1:]] + [_frozen(net._out(g.Z[-1].T))]
         self.timeline.add(self.step_count, self.epoch, diag)
         return Snapshot(
             step=self.step_count, epoch=self.epoch, config=c,

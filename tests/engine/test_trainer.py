@@ -49,8 +49,8 @@ def test_reset_restores_initial_weights_and_run():
 def test_training_step_is_sgd_on_the_batch_gradient():
     c = TrainConfig(batch_size=25, l2=0.01, l1=0.002, learning_rate=0.1)
     t = Trainer(c)
-    X = t._Xp[:25, :-1]
-    y = t._Yp[:25, 0]
+    X = t._XB[0][:-1].T  # the first batch, feature-major with a ones row
+    y = t._YB[0][0]
     ref = MLP(c.sizes, c.hidden_activations, c.output_kind, seed=c.seed)
     ref.theta[:] = t.net.theta
     _, g = ref.loss_and_grads(X, y, l1=c.l1, l2=c.l2)
