@@ -44,7 +44,7 @@ PAGES = (
     PageSpec("activations", "actgui.ui.pages.activations", "ActivationsPage"),
     PageSpec("softmax", "actgui.ui.pages.softmax", "SoftmaxPage"),
     PageSpec("training", "actgui.ui.pages.training", "TrainingPage"),
-    PageSpec("compare", "actgui.ui.pages.placeholder", "ComparePage"),
+    PageSpec("compare", "actgui.ui.pages.compare", "ComparePage"),
 )
 PAGE_NAMES = tuple(spec.name for spec in PAGES)
 DEFAULT_SIZE = (1280, 800)
@@ -150,8 +150,11 @@ class MainWindow(QMainWindow):
             ),
             "compare": (
                 self.tr("Compare"),
-                self.tr("Train with different activations side by side (coming soon)"),
-                self.tr("The compare view arrives in a coming version."),
+                self.tr("Train with different activations side by side, over several seeds"),
+                self.tr(
+                    "Tick 2 to 4 activations and press Play: every run sees the same data "
+                    "and starting weights."
+                ),
             ),
         }
 
