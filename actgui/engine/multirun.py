@@ -12,6 +12,7 @@ Fairness: every run sees the same data; runs with the same seed start from the s
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,9 +20,13 @@ import numpy as np
 from actgui.engine import activations, datasets, diagnostics, optim
 from actgui.engine.config import TrainConfig
 from actgui.engine.network import MLP, _layout, parameter_count
-from actgui.engine.trainer import _MIN_STEPS_PER_RECORD, augment, split_mask
+from actgui.engine.trainer import History, augment, split_mask
 
 MAX_RUNS = 200
+# A history point at an epoch end, but no more often than every this many steps: evaluating
+# every run on all points costs ~ as much as a few dozen steps of all of them.
+MIN_STEPS_PER_RECORD = 100
+HISTORY_ROWS = 1024  # per run; older rows are thinned evenly beyond this
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,9 @@ class RunStats:
     saturated: int
     same_sign: float  # mean over layers fed by hidden units; NaN without hidden layers
     diverged_at: int | None
+
+
+_CURVES = ("train_loss", "test_loss", "train_acc", "test_acc")
 
 
 class MultiTrainer:
@@ -103,10 +111,11 @@ class MultiTrainer:
         self._frozen_rows: dict[int, np.ndarray] = {}
         n_train = len(self._Fa_train)
         per_epoch = math.ceil(n_train / min(c.batch_size, n_train))
-        self._record_every = max(1, math.ceil(_MIN_STEPS_PER_RECORD / per_epoch))
-        self.history_steps: list[int] = []
-        self.history_epochs: list[int] = []
-        self._history: list[np.ndarray] = []  # each (4, R): train/test loss, train/test acc
+        self._record_every = max(1, math.ceil(MIN_STEPS_PER_RECORD / per_epoch))
+        # columns: step, epoch, then per run train loss, test loss, train acc, test acc
+        R = self.n_runs
+        keys = ["step", "epoch"] + [f"{k}_{r}" for k in _CURVES for r in range(R)]
+        self._history = History(keys, cap=HISTORY_ROWS)
         self._new_epoch()
         self._record()
 
@@ -251,14 +260,14 @@ class MultiTrainer:
     def _state(self):
         return (self.optimizer.state(), [g.bit_generator.state for g in self._rngs],
                 self.step_count, self.epoch, self._pos, self._Xp, self._Yp,
-                len(self._history))
+                self._history.state())
 
     def _restore(self, state) -> None:
         opt, rngs, self.step_count, self.epoch, self._pos, self._Xp, self._Yp, nh = state
         self.optimizer.load_state(opt)
         for g, st in zip(self._rngs, rngs, strict=True):
             g.bit_generator.state = st
-        del self._history[nh:], self.history_steps[nh:], self.history_epochs[nh:]
+        self._history.restore(nh)
 
     # -- evaluation ------------------------------------------------------------------------
 
@@ -289,20 +298,36 @@ class MultiTrainer:
             tr = self._loss_acc(z[:, :n], self._Y_eval[:n])
             te = self._loss_acc(z[:, n:], self._Y_eval[n:]) if len(self._Fa_eval) > n else \
                 (np.full(self.n_runs, np.nan),) * 2
-        self.history_steps.append(self.step_count)
-        self.history_epochs.append(self.epoch)
-        self._history.append(np.stack([tr[0], te[0], tr[1], te[1]]))
+        self._history.append(self.step_count, self.epoch, *tr[0], *te[0], *tr[1], *te[1])
 
     def history(self) -> dict[str, np.ndarray]:
-        """"step", "epoch" (T,) and "train_loss", "test_loss", "train_acc", "test_acc" (R, T)."""
-        h = np.stack(self._history, axis=2) if self._history else np.empty((4, self.n_runs, 0))
-        return {"step": np.array(self.history_steps), "epoch": np.array(self.history_epochs),
-                "train_loss": h[0], "test_loss": h[1], "train_acc": h[2], "test_acc": h[3]}
+        """"step", "epoch" (T,) and "train_loss", "test_loss", "train_acc", "test_acc" (R, T).
 
-    def boundaries(self) -> np.ndarray:
-        """Every run's output over the grid, (R, resolution², n_outputs)."""
+        Bounded: past HISTORY_ROWS rows the older ones are thinned evenly, as in Trainer.
+        """
+        data = self._history.array()
+        R = self.n_runs
+        out = {"step": data[0].astype(np.int64), "epoch": data[1].astype(np.int64)}
+        for i, key in enumerate(_CURVES):
+            out[key] = data[2 + i * R:2 + (i + 1) * R]
+        return out
+
+    def boundaries(self, runs=None) -> np.ndarray:
+        """The runs' outputs over the grid, (len(runs), resolution², n_outputs); all runs by
+        default. The network outputs are computed for the chosen runs only."""
+        idx = np.arange(self.n_runs) if runs is None else np.asarray(runs, dtype=np.intp)
+        if idx.ndim != 1 or (idx.size and (idx.min() < 0 or idx.max() >= self.n_runs)):
+            raise ValueError(f"runs must be indices in [0, {self.n_runs - 1}]")
+        out = np.empty((len(idx), len(self._Fa_grid), self.sizes[-1]))
         with np.errstate(all="ignore"):
-            return _out(self.output, self._forward(self._Fa_grid)[1][-1])
+            for k, r in enumerate(idx):
+                a = self._Fa_grid
+                for l, Wb in enumerate(self.Wb):
+                    z = a @ Wb[r]
+                    if l < len(self.Wb) - 1:
+                        a = augment(self.acts[r // len(self.seeds)].train_f(z, z))
+                out[k] = _out(self.output, z)
+        return out
 
     def stats(self) -> list[RunStats]:
         """Per run: losses, accuracies, dead/saturated units and the same-sign share."""
@@ -343,7 +368,9 @@ def epochs_to_target(epochs: np.ndarray, loss: np.ndarray, target: float) -> flo
 
 
 def summarize(values: np.ndarray, groups: int) -> tuple[np.ndarray, np.ndarray]:
-    """Mean and standard deviation over seeds: values (R, ...) activation-major -> (groups, ...)."""
+    """Mean and standard deviation over seeds, ignoring NaN (e.g. a diverged run's missing
+    value): values (R, ...) activation-major -> (groups, ...); NaN where a group has none."""
     v = np.asarray(values, dtype=np.float64).reshape(groups, -1, *np.shape(values)[1:])
-    with np.errstate(all="ignore"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # "mean of empty slice": NaN is right
         return np.nanmean(v, axis=1), np.nanstd(v, axis=1)

@@ -59,6 +59,10 @@ class History:
     def restore(self, state: tuple[int, int, int]) -> None:
         self.n, self._stride, self._offered = state
 
+    def array(self) -> np.ndarray:
+        """A copy of all kept rows, (columns, rows)."""
+        return self._data[:, :self.n].copy()
+
     def last(self, key: str) -> float:
         return float(self._data[self.keys.index(key), self.n - 1])
 
