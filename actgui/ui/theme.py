@@ -18,7 +18,7 @@ ACTIVATION_COLORS = {
     "elu": "#CC79A7",  # reddish purple
     "softplus": "#56B4E9",  # sky blue
     "silu": "#882255",  # wine
-    "gelu": "#117733",  # green
+    "gelu": "#661100",  # dark brown (ReLU already has the green)
     "gelu_tanh": "#999933",  # olive
     "mish": "#332288",  # indigo
     "softsign": "#AA4499",  # purple
