@@ -327,3 +327,30 @@ def test_non_finite_output_draws_neutral(view):
     img = view.image_array().ravel()
     assert np.isfinite(img).all()
     assert (img[:10] == 0.5).all() and img[10] == 1.0
+
+
+# -- fitting small planes ------------------------------------------------------------------
+
+def test_points_shrink_on_a_small_plane(view, qtbot):
+    view.set_snapshot(snap("circle"))
+    big = view.point_size()
+    assert big == 9.0 and view.train_scatter.opts["size"] == big
+    view.resize(300, 280)  # the plane in a 1280 x 800 window is about this small
+    qtbot.wait(20)
+    small = view.point_size()
+    assert 5.0 <= small < big
+    assert view.train_scatter.opts["size"] == pytest.approx(small)
+    assert view.test_scatter.opts["size"] == pytest.approx(small)
+    assert view.test_scatter.data["pen"][0].widthF() < 2.4  # thinner rings on small dots
+    view.resize(600, 640)
+    qtbot.wait(20)
+    assert view.train_scatter.opts["size"] == pytest.approx(big)
+
+
+def test_axis_labels_fit_and_legend_entries_stay_whole(view):
+    item = view.plot.getPlotItem()
+    # plain Unicode subscripts: an HTML <sub> was taller than the axis and got cut off
+    assert item.getAxis("bottom").labelText == "x₁" and item.getAxis("left").labelText == "x₂"
+    view.set_snapshot(snap("spiral3"))
+    text = view.legend.text()
+    assert text.count("white-space:nowrap") == 5  # three classes, training, test

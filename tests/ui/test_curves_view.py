@@ -14,12 +14,14 @@ import pyqtgraph as pg  # isort: skip  (PySide6 must be imported first)
 
 from actgui.engine.config import TrainConfig
 from actgui.engine.trainer import Trainer
-from actgui.ui.views.curves_view import (
-    CurvesView,
+from actgui.ui.views.curves_items import (
+    Axis,
     nice_end,
+    nice_range,
     peak_decimate,
     timeline_epochs,
 )
+from actgui.ui.views.curves_view import X_MARGIN, CurvesView
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -114,7 +116,8 @@ def test_all_plots_share_one_x_range(view):
     ranges = {tuple(np.round(p.getViewBox().viewRange()[0], 9)) for p in view.plots.values()}
     assert len(ranges) == 1
     (x0, x1), = ranges
-    assert x0 == 0.0 and x1 == nice_end(timeline_epochs(s)[-1])
+    assert x1 == nice_end(timeline_epochs(s)[-1])
+    assert x0 == pytest.approx(-X_MARGIN * x1)  # room for the first point and the "0" tick
     assert x1 >= s.history["epoch"][-1]
 
 
@@ -254,14 +257,122 @@ def test_nice_end_has_headroom():
 
 
 def test_set_columns_relays_out(view):
-    ci = view.graphics.ci
-    assert ci.getItem(2, 0) is view.plots["same_sign"]
+    assert view.layout_rows() == [["loss", "accuracy"], ["activations", "units"],
+                                  ["same_sign"]]
     view.set_columns(1)
-    assert [ci.getItem(r, 0) for r in range(5)] == list(view.plots.values())
+    assert view.layout_rows() == [[name] for name in view.plots]
     view.set_columns(5)
-    assert [ci.getItem(0, c) for c in range(5)] == list(view.plots.values())
+    assert view.layout_rows() == [list(view.plots)]
+    view.set_columns(3)
+    assert view.layout_rows() == [["loss", "accuracy", "activations"], ["units", "same_sign"]]
     view.set_columns(2)
-    assert ci.getItem(0, 1) is view.plots["accuracy"]
+    assert view.layout_rows()[0] == ["loss", "accuracy"]
+
+
+def _plot_boxes(view):
+    """Scene rectangles (x, width) of the plots, by name."""
+    return {n: (p.geometry().x(), p.geometry().width()) for n, p in view.plots.items()}
+
+
+@pytest.mark.parametrize("columns", [1, 2, 3, 5])
+def test_plots_of_a_row_are_equally_wide_and_inside_the_view(view, qtbot, columns):
+    view.set_snapshot(snap(dataset="plane"))  # the longest titles: regression
+    view.set_columns(columns)
+    qtbot.wait(10)
+    boxes = _plot_boxes(view)
+    for row in view.layout_rows():
+        widths = [boxes[n][1] for n in row]
+        assert max(widths) - min(widths) < 1.0, (row, widths)
+    assert max(x + w for x, w in boxes.values()) <= view.graphics.width() + 0.5
+
+
+def test_relayout_keeps_the_grid_inside_a_narrower_view(qtbot):
+    """Changing the column count used to leave the grid as wide as before (1,046 px in a
+    790 px view), clipping the plots on the right."""
+    v = CurvesView(max_rate=None)
+    qtbot.addWidget(v)
+    v.show()
+    for size in ((1800, 300), (790, 320), (1200, 380), (360, 1100), (790, 320)):
+        v.resize(*size)
+        qtbot.wait(10)
+        ci_width = v.graphics.ci.geometry().width()
+        assert ci_width <= v.graphics.width() + 0.5, (size, v.columns(), ci_width)
+        right = max(p.geometry().right() for p in v.plots.values())
+        assert right <= v.graphics.width() + 0.5
+
+
+def test_fits_the_width_of_a_1280_window_in_regression(qtbot):
+    v = CurvesView(max_rate=None)
+    qtbot.addWidget(v)
+    v.set_snapshot(snap(dataset="plane"))
+    assert v.minimumSizeHint().width() <= 600
+    v.resize(790, 320)
+    v.show()
+    qtbot.waitExposed(v)
+    assert v.columns() == 3
+    assert v.graphics.ci.geometry().width() <= 790.5
+    assert v.title("accuracy")  # a title that fits (or an elided one), never a wider plot
+
+
+def test_titles_shorten_on_narrow_plots(qtbot):
+    v = CurvesView(columns=5, max_rate=None)
+    qtbot.addWidget(v)
+    v.resize(1800, 300)
+    v.show()
+    qtbot.waitExposed(v)
+    assert v.title("units") == "Dead (solid) and saturated (dashed) units"
+    v.resize(760, 300)
+    qtbot.wait(10)
+    assert v.title("units") != "Dead (solid) and saturated (dashed) units"
+    assert v.title("units")
+
+
+def test_narrow_plots_do_not_crowd_their_ticks(qtbot):
+    v = CurvesView(columns=5, max_rate=None)
+    qtbot.addWidget(v)
+    v.resize(700, 300)
+    v.show()
+    qtbot.waitExposed(v)
+    v.set_snapshot(snap())
+    axis = v.plots["accuracy"].getAxis("bottom")
+    x0, x1 = v.plots["accuracy"].getViewBox().viewRange()[0]
+    (spacing, values), = axis.tickValues(x0, x1, axis.width())
+    assert spacing / (x1 - x0) * axis.width() >= 30  # pixels between two labels
+    assert len(values) >= 2
+
+
+def test_log_loss_axis_labels_a_narrow_range():
+    axis = Axis("left")
+    axis.setLogMode(False, True)
+    for lo, hi, size in ((0.3, 0.75, 90), (0.62, 0.74, 90), (1e-4, 1.0, 200), (1e-30, 1e280, 90)):
+        (_, values), = axis.logTickValues(math.log10(lo), math.log10(hi), size, [])
+        assert 2 <= len(values) <= 8, (lo, hi, values)
+        assert all(math.log10(lo) <= v <= math.log10(hi) for v in values)
+
+
+def test_the_first_snapshot_shows_dots_and_a_hint(view):
+    t = Trainer(TrainConfig())
+    view.set_snapshot(t.snapshot())
+    assert view.start_note.isVisible()
+    x, y = view._items["dots_loss"].getData()
+    assert list(x) == [0.0, 0.0]
+    t.step(30)
+    view.set_snapshot(t.snapshot())
+    assert not view.start_note.isVisible()
+    assert len(view._items["dots_loss"].getData()[0] or []) == 0
+
+
+def test_y_ranges_move_in_steps(view):
+    t = Trainer(TrainConfig())
+    ranges = set()
+    for _ in range(40):
+        t.step(10)
+        view.set_snapshot(t.snapshot())
+        ranges.add(tuple(view.plots["loss"].getViewBox().viewRange()[1]))
+    assert len(ranges) <= 4  # not a new range (and a redrawn axis) on every frame
+    y = np.log10(t.snapshot().history["train_loss"])
+    y0, y1 = view.plots["loss"].getViewBox().viewRange()[1]
+    assert y0 < y.min() and y.max() < y1
 
 
 @pytest.mark.parametrize(("size", "columns"), [((700, 700), 2), ((1200, 380), 3),
@@ -292,3 +403,33 @@ def test_rate_limit_holds_back_and_then_draws_the_newest(qtbot):
     # a new architecture is never held back
     v.set_snapshot(snap(hidden=(3, 3, 3)))
     assert "mean_2" in v.curve_names()
+
+
+def test_nice_range_moves_in_steps_and_never_raises():
+    assert nice_range(0.1, 0.7) == pytest.approx((0.0, 0.8))
+    assert nice_range(0.69, 0.69, None, 0.2) == pytest.approx((0.55, 0.8))  # a flat loss
+    assert nice_range(0.2, 0.6, (0.0, 0.8)) == (0.0, 0.8)  # still fits: unchanged
+    odd = (-1.7e308, -5.0, 0.0, 0.3, 308.2, 1e300, 1.7e308, math.inf, -math.inf, math.nan)
+    for lo in odd:
+        for hi in odd:
+            r = nice_range(lo, hi, None, 0.2)
+            assert r is None or (math.isfinite(r[0]) and math.isfinite(r[1]) and r[0] < r[1])
+
+
+def test_axes_survive_any_range():
+    """Tick code runs inside paint(), where an exception crashes the app."""
+    odd = (-400.0, -308.2, -5.0, 0.0, 1e-12, 0.3, 7.3, 308.2, 1e300, math.nan)
+    for log in (False, True):
+        axis = Axis("left")
+        axis.setLogMode(False, log)
+        baseline = pg.AxisItem("left")
+        baseline.setLogMode(False, log)
+        for lo in odd:
+            for hi in odd:
+                for size in (0, 90, 3000):
+                    try:
+                        baseline.tickValues(lo, hi, size)
+                    except (ArithmeticError, ValueError):
+                        continue  # pyqtgraph itself fails here: not ours to fix
+                    for spacing, values in axis.tickValues(lo, hi, size):
+                        axis.tickStrings(values, 1.0, spacing or 1.0)

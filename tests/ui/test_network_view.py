@@ -22,14 +22,14 @@ from actgui.engine import activations, datasets
 from actgui.engine.config import TrainConfig
 from actgui.engine.trainer import Trainer
 from actgui.ui import theme
-from actgui.ui.views.network_view import (
+from actgui.ui.views.network_items import (
     Button,
     Links,
-    NetworkView,
     Node,
     grid_images,
     heatmap_pixels,
 )
+from actgui.ui.views.network_view import NetworkView
 from actgui.ui.views.unit_inspector import BINS, UnitInspector, plain_feature
 
 DEFAULT = TrainConfig()
@@ -127,6 +127,16 @@ def test_dead_layers_are_flagged_above_their_column(view, snaps):
     assert view.warning_text(1) == "8/8 dead"
     view.set_snapshot(snaps["default"])
     assert view.warning_text(0) == ""
+
+
+def test_dead_counts_shorten_rather_than_elide_in_narrow_columns(view, qtbot):
+    s = snapshot(TrainConfig(activation="relu", hidden=(8,) * 6, bias_init=-5.0))
+    view.resize(430, 380)  # the diagram in a 1280 x 800 window
+    view.set_snapshot(s)
+    qtbot.wait(10)
+    for l in range(6):
+        text = view.warning_text(l)
+        assert "…" not in text and "8" in text, text
 
 
 def test_saturated_layers_show_their_count(view, snaps):

@@ -28,7 +28,8 @@ from actgui.engine.config import TrainConfig
 from actgui.ui import scenarios
 from actgui.ui.controller import MAX_SPEED, TrainingController
 from actgui.ui.pages.training import TrainingPage
-from actgui.ui.pages.training_controls import SPEEDS, LayerActivationsDialog
+from actgui.ui.pages.training_bar import SPEEDS
+from actgui.ui.pages.training_controls import LayerActivationsDialog
 from actgui.ui.views.unit_inspector import UnitInspector
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -578,3 +579,27 @@ def test_divergence_shows_the_banner_without_exceptions(page, qtbot, hook_errors
     click(qtbot, page, "resetButton")
     assert not banner.isVisible() and c.snapshot.step == 0
     assert hook_errors == []
+
+
+# -- readouts --------------------------------------------------------------------------------
+
+def test_loss_readouts_stay_short():
+    from actgui.ui.views.training_readouts import fmt_metric
+
+    assert fmt_metric(0.3084) == "0.308"
+    assert fmt_metric(2.87e285) == "2.9e285"  # a diverging loss fits its column
+    assert fmt_metric(1.234e-5) == "1.2e−5"
+    assert fmt_metric(float("inf")) == "∞" and fmt_metric(float("nan")) == "—"
+
+
+def test_readouts_keep_their_height_while_training(page, qtbot):
+    """A diagnostics line that wrapped now and then made the decision plane jump."""
+    label = child(page, QLabel, "diagnosticsLabel")
+    assert "\n" in label.text() and "same-sign share" in label.text()
+    heights = set()
+    page.controller.start()
+    for _ in range(10):
+        qtbot.wait(30)
+        heights.add((page.readouts.height(), page.boundary_view.height()))
+    page.controller.pause()
+    assert len(heights) == 1

@@ -9,11 +9,13 @@ Data flow: every control asks the `TrainingController` (a child of this page) fo
 the controller emits one immutable snapshot per frame, which goes straight to every view's
 `set_snapshot` and to this page's readouts. The page does no per-frame work beyond setting
 label texts that changed.
+
+The transport bar and the notices under it are in `training_bar`, the settings column in
+`training_controls`, the readouts in `views.training_readouts`.
 """
 
 from __future__ import annotations
 
-import math
 import time
 
 from PySide6.QtCore import Qt, Signal
@@ -23,15 +25,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,163 +38,15 @@ import pyqtgraph as pg  # isort: skip  (PySide6 first, so pyqtgraph binds to it)
 from actgui.engine import datasets
 from actgui.ui import scenarios as scen
 from actgui.ui.controller import TrainingController
-from actgui.ui.pages.training_controls import TrainingControls, TransportBar
+from actgui.ui.pages.training_bar import Banner, ScenarioBox, TransportBar
+from actgui.ui.pages.training_controls import TrainingControls
 from actgui.ui.views.boundary_view import CLASS_COLORS, BoundaryView
 from actgui.ui.views.curves_view import CurvesView
 from actgui.ui.views.network_view import NetworkView
+from actgui.ui.views.training_readouts import Readouts
 from actgui.ui.views.unit_inspector import UnitInspector
 
 STATUS_INTERVAL_S = 0.25  # status bar updates per second while training: 4
-_BANNER_STYLE = {
-    "warning": "background: #FFF4CE; border: 1px solid #E0B300; color: #4A3B00;",
-    "error": "background: #FDE2E1; border: 1px solid #D62728; color: #5C0B0B;",
-    "info": "background: #EAF3FB; border: 1px solid #9CC3E4; color: #12324D;",
-}
-
-
-def fmt_metric(v: float) -> str:
-    """A loss: 3 significant decimals, scientific when tiny or huge; a dash when undefined."""
-    if not math.isfinite(v):
-        return "—" if math.isnan(v) else "∞"
-    return f"{v:.3f}" if 1e-3 <= abs(v) < 1e4 or v == 0 else f"{v:.2e}"
-
-
-def fmt_share(v: float) -> str:
-    """A share as a percentage; the no-break space keeps "52 %" on one line."""
-    return "—" if not math.isfinite(v) else f"{100 * v:.0f}\u00a0%"
-
-
-def _set_text(label: QLabel, text: str) -> None:
-    if label.text() != text:
-        label.setText(text)
-
-
-class Banner(QLabel):
-    """A one-paragraph notice in a coloured box; hidden while it has nothing to say."""
-
-    def __init__(self, name: str, kind: str, parent=None):
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setContentsMargins(8, 5, 8, 5)
-        self.setStyleSheet(f"#{name} {{ {_BANNER_STYLE[kind]} border-radius: 5px; }}")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        self.hide()
-
-    def show_text(self, text: str) -> None:
-        _set_text(self, text)
-        self.setVisible(bool(text))
-
-
-class Readouts(QFrame):
-    """Epoch and step, losses and accuracies, in large type above the decision plane."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setObjectName("readouts")
-        grid = QGridLayout(self)
-        grid.setContentsMargins(4, 2, 4, 2)
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(0)
-        self.values: dict[str, QLabel] = {}
-        tiles = (
-            ("epoch", self.tr("Epoch"), self.tr(
-                "Passes through the training data so far; the step count below is the number "
-                "of mini-batches.")),
-            ("trainLoss", self.tr("Train loss"), self.tr(
-                "The loss on the training points (filled dots): what the network minimises.")),
-            ("testLoss", self.tr("Test loss"), self.tr(
-                "The loss on the test points (rings), which the network never trains on.")),
-            ("accuracy", self.tr("Accuracy train · test"), self.tr(
-                "Share of training and of test points on the right side of the boundary.")),
-        )
-        big = self.font()
-        big.setPointSizeF(big.pointSizeF() * 1.55)
-        big.setBold(True)
-        for col, (key, caption, tip) in enumerate(tiles):
-            cap = QLabel(caption)
-            cap.setStyleSheet("color: #5B6B7B;")
-            cap.setToolTip(tip)
-            value = QLabel("—")
-            value.setObjectName(f"{key}Label")
-            value.setFont(big)
-            value.setToolTip(tip)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(cap, 0, col)
-            grid.addWidget(value, 1, col)
-            self.values[key] = value
-        self.step = QLabel()
-        self.step.setObjectName("stepLabel")
-        self.step.setStyleSheet("color: #5B6B7B;")
-        self.step.setToolTip(tiles[0][2])
-        grid.addWidget(self.step, 2, 0)
-        self.diagnostics = QLabel()
-        self.diagnostics.setObjectName("diagnosticsLabel")
-        self.diagnostics.setStyleSheet("color: #3A4A5A;")
-        self.diagnostics.setWordWrap(True)
-        self.diagnostics.setToolTip(self.tr(
-            "Dead units get no gradient on any training point; saturated units sit on a flat "
-            "part of their activation for most points. The same-sign share per layer is how "
-            "often all weights into a unit must move the same way (1.0 behind sigmoid)."))
-        grid.addWidget(self.diagnostics, 2, 1, 1, 3)
-        grid.setColumnStretch(3, 1)
-
-    def show_snapshot(self, s) -> None:
-        v = self.values
-        _set_text(v["epoch"], f"{s.epoch:,}")
-        _set_text(self.step, self.tr("step {0}").format(f"{s.step:,}"))
-        _set_text(v["trainLoss"], fmt_metric(s.train_loss))
-        _set_text(v["testLoss"], fmt_metric(s.test_loss))
-        if s.config.output_kind == "linear":
-            _set_text(v["accuracy"], "—")
-        else:
-            _set_text(v["accuracy"], f"{fmt_share(s.train_acc)} · {fmt_share(s.test_acc)}")
-        d = s.diagnostics
-        shares = " · ".join(fmt_share(x) for x in d.same_sign)
-        _set_text(self.diagnostics, self.tr(
-            "dead units {0} · saturated {1} · same-sign share {2}").format(
-                d.dead_count, d.saturated_count, shares))
-
-
-class ScenarioBox(QFrame):
-    """The explanation of the chosen scenario, with its follow-up button and a close button."""
-
-    follow_up_clicked = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setObjectName("scenarioInfo")
-        self.setStyleSheet(f"#scenarioInfo {{ {_BANNER_STYLE['info']} border-radius: 5px; }}"
-                           "#scenarioInfo QLabel { border: none; background: transparent; }")
-        self.text = QLabel()
-        self.text.setObjectName("scenarioText")
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.follow_up = QPushButton()
-        self.follow_up.setObjectName("scenarioFollowUpButton")
-        self.follow_up.clicked.connect(self.follow_up_clicked)
-        close = QToolButton()
-        close.setObjectName("scenarioCloseButton")
-        close.setText("✕")
-        close.setAutoRaise(True)
-        close.setToolTip(self.tr("Hide this explanation."))
-        close.clicked.connect(self.hide)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 6, 6, 6)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.follow_up, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        self.hide()
-
-    def show_scenario(self, s: scen.Scenario) -> None:
-        self.text.setText(s.text())
-        f = s.follow_up
-        self.follow_up.setVisible(f is not None)
-        if f is not None:
-            self.follow_up.setText(scen.follow_up_label(f))
-            self.follow_up.setToolTip(scen.follow_up_tooltip(f))
-        self.show()
 
 
 class TrainingPage(QWidget):
@@ -246,6 +95,8 @@ class TrainingPage(QWidget):
         self.point_class_combo = QComboBox()
         self.point_class_combo.setObjectName("pointClassCombo")
         self.point_class_combo.setToolTip(tip)
+        # Its items change with the data set (and the language): keep them readable.
+        self.point_class_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.point_value_spin = QDoubleSpinBox()
         self.point_value_spin.setObjectName("pointValueSpin")
         self.point_value_spin.setRange(-1.0, 1.0)
@@ -556,7 +407,7 @@ class TrainingPage(QWidget):
                   if relu_like else self.tr("Try a smaller learning rate or weight scale."))
         self.dead_warning.show_text(self.tr(
             "<b>Dead units</b> in {0} — they get no gradient, so they no longer learn. {1}")
-            .format("; ".join(parts), advice))
+            .format(self.tr("; ").join(parts), advice))
 
     def _update_point_selector(self, c) -> None:
         kind = (datasets.kind(c.dataset), datasets.n_classes(c.dataset))

@@ -1,10 +1,11 @@
-"""The Training page's controls: the transport bar (play, step, reset, speed, scenarios) and
-the settings column (Data, Network, Training).
+"""The Training page's settings column: Data, Network and Training (the transport bar is in
+`training_bar`, the Data group in `views.dataset_picker`).
 
-Both only show a configuration and ask for changes: `TrainingControls.changes_requested(dict)`
-carries TrainConfig field changes, which the page applies through the controller; after any
-change (or a refused one) the page calls `set_config` with the controller's configuration, so
-the controls always show the state actually in use. `set_config` blocks the controls' signals.
+The column only shows a configuration and asks for changes:
+`TrainingControls.changes_requested(dict)` carries TrainConfig field changes, which the page
+applies through the controller; after any change (or a refused one) the page calls `set_config`
+with the controller's configuration, so the controls always show the state actually in use.
+`set_config` blocks the controls' signals.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ import math
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QEvent,
-    QObject,
     QRegularExpression,
     Qt,
     Signal,
@@ -33,54 +32,45 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSlider,
     QSpinBox,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from actgui.engine import activations
-from actgui.engine.config import MAX_HIDDEN_LAYERS, TrainConfig, train_count
-from actgui.ui.controller import MAX_SPEED
-from actgui.ui.views.dataset_picker import DatasetPicker
+from actgui.engine.config import MAX_HIDDEN_LAYERS, TrainConfig
+from actgui.ui.views.dataset_picker import DataGroup
 
 # TensorFlow Playground's choices.
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
-# Steps per frame on the speed slider: roughly logarithmic, through Playground's 25.
-SPEEDS = (1, 2, 3, 5, 8, 10, 15, 25, 40, 60, 100, 150, 250, 400, 600, 1000, 1500, 2500, 5000)
-assert SPEEDS[-1] == MAX_SPEED
 NEW_LAYER_UNITS = 4
 COLUMN_WIDTH = 280  # the settings column's minimum width, pixels
-_C = "TrainingControls"  # translation context of the texts below
+# Translation context of the texts below (spelled out in each QT_TRANSLATE_NOOP: lupdate
+# reads only literal contexts).
+_C = "TrainingControls"
 _LOSS_TEXT = {
-    "sigmoid": QT_TRANSLATE_NOOP(_C, "binary cross-entropy"),
-    "softmax": QT_TRANSLATE_NOOP(_C, "cross-entropy"),
-    "linear": QT_TRANSLATE_NOOP(_C, "squared error ½(ŷ − y)²"),
+    "sigmoid": QT_TRANSLATE_NOOP("TrainingControls", "binary cross-entropy"),
+    "softmax": QT_TRANSLATE_NOOP("TrainingControls", "cross-entropy"),
+    "linear": QT_TRANSLATE_NOOP("TrainingControls", "squared error ½(ŷ − y)²"),
 }
 _OUTPUT_TEXT = {
-    "sigmoid": QT_TRANSLATE_NOOP(_C, "sigmoid"),
-    "softmax": QT_TRANSLATE_NOOP(_C, "softmax"),
-    "linear": QT_TRANSLATE_NOOP(_C, "linear"),
+    "sigmoid": QT_TRANSLATE_NOOP("TrainingControls", "sigmoid"),
+    "softmax": QT_TRANSLATE_NOOP("TrainingControls", "softmax"),
+    "linear": QT_TRANSLATE_NOOP("TrainingControls", "linear"),
 }
-_OPTIMIZERS = (("sgd", QT_TRANSLATE_NOOP(_C, "SGD")),
-               ("momentum", QT_TRANSLATE_NOOP(_C, "Momentum")),
-               ("adam", QT_TRANSLATE_NOOP(_C, "Adam")))
-_INITS = (("uniform", QT_TRANSLATE_NOOP(_C, "Uniform")),
-          ("xavier", QT_TRANSLATE_NOOP(_C, "Xavier (Glorot)")),
-          ("he", QT_TRANSLATE_NOOP(_C, "He")))
-_REGULARIZERS = ((None, QT_TRANSLATE_NOOP(_C, "None")), ("l1", QT_TRANSLATE_NOOP(_C, "L1")),
-                 ("l2", QT_TRANSLATE_NOOP(_C, "L2")))
-
-
-def speed_index(steps: int) -> int:
-    """Slider position of the nearest speed not above `steps` (at least the first)."""
-    return max(0, bisect.bisect_right(SPEEDS, steps) - 1)
+_OPTIMIZERS = (("sgd", QT_TRANSLATE_NOOP("TrainingControls", "SGD")),
+               ("momentum", QT_TRANSLATE_NOOP("TrainingControls", "Momentum")),
+               ("adam", QT_TRANSLATE_NOOP("TrainingControls", "Adam")))
+_INITS = (("uniform", QT_TRANSLATE_NOOP("TrainingControls", "Uniform")),
+          ("xavier", QT_TRANSLATE_NOOP("TrainingControls", "Xavier (Glorot)")),
+          ("he", QT_TRANSLATE_NOOP("TrainingControls", "He")))
+_REGULARIZERS = ((None, QT_TRANSLATE_NOOP("TrainingControls", "None")),
+                 ("l1", QT_TRANSLATE_NOOP("TrainingControls", "L1")),
+                 ("l2", QT_TRANSLATE_NOOP("TrainingControls", "L2")))
 
 
 def fmt_rate(v: float) -> str:
@@ -93,19 +83,6 @@ def _tr(text: str) -> str:
 
 def activation_label(name: str) -> str:
     return QCoreApplication.translate("activations", activations.label(name))
-
-
-class _KeepKeys(QObject):
-    """Lets sliders and lists keep their arrow keys while they have focus: accepting the
-    ShortcutOverride makes Qt deliver the key to the widget instead of the page's shortcut."""
-
-    KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
-            Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
-
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.ShortcutOverride and event.key() in self.KEYS:
-            event.accept()
-        return False
 
 
 def _select_value(combo: QComboBox, value: float) -> None:
@@ -155,120 +132,6 @@ def _label(text: str, tip: str) -> QLabel:
     label = QLabel(text)
     label.setToolTip(tip)
     return label
-
-
-class TransportBar(QFrame):
-    """Play/Pause, Step, Reset, the speed slider and the scenario chooser, in one row."""
-
-    play_clicked = Signal()
-    step_clicked = Signal()
-    reset_clicked = Signal()
-    speed_changed = Signal(int)
-    scenario_chosen = Signal(str)
-
-    def __init__(self, scenarios, parent=None):
-        super().__init__(parent)
-        self.setObjectName("transportBar")
-        icon = self.style().standardIcon
-        self._play_icon = icon(QStyle.StandardPixmap.SP_MediaPlay)
-        self._pause_icon = icon(QStyle.StandardPixmap.SP_MediaPause)
-        self.play_button = QPushButton(self.tr("Play"))
-        self.play_button.setObjectName("playButton")
-        self.play_button.setToolTip(self.tr("Start or pause training (Space)."))
-        self.play_button.setMinimumWidth(104)
-        self.play_button.setDefault(False)
-        self.step_button = QPushButton(icon(QStyle.StandardPixmap.SP_MediaSkipForward),
-                                       self.tr("Step"))
-        self.step_button.setObjectName("stepButton")
-        self.step_button.setToolTip(self.tr("Train on one mini-batch, then stop (→)."))
-        self.reset_button = QPushButton(icon(QStyle.StandardPixmap.SP_BrowserReload),
-                                        self.tr("Reset"))
-        self.reset_button.setObjectName("resetButton")
-        self.reset_button.setToolTip(self.tr(
-            "Put the network back to its starting weights and clear the history (R)."))
-        for b in (self.play_button, self.step_button, self.reset_button):
-            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            b.setMinimumHeight(30)
-        self.play_button.setStyleSheet(
-            "QPushButton { font-weight: bold; background: #0072B2; color: white;"
-            " border-radius: 5px; padding: 4px 12px; }"
-            "QPushButton:hover { background: #0A84C6; }"
-            "QPushButton:disabled { background: #9DB7CB; }")
-
-        speed_caption = QLabel(self.tr("Speed"))
-        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
-        self.speed_slider.setObjectName("speedSlider")
-        self.speed_slider.setRange(0, len(SPEEDS) - 1)
-        self.speed_slider.setPageStep(3)
-        self.speed_slider.setMinimumWidth(110)
-        self.speed_slider.setMaximumWidth(220)
-        tip = self.tr("Training steps (mini-batches) per drawn frame. Drawing stays smooth at "
-                      "any speed; very high speeds are limited by the computer.")
-        self.speed_slider.setToolTip(tip)
-        speed_caption.setToolTip(tip)
-        self.speed_value = QLabel()
-        self.speed_value.setObjectName("speedValue")
-        self.speed_value.setToolTip(tip)
-        self.speed_value.setMinimumWidth(
-            self.speed_value.fontMetrics().horizontalAdvance(self.tr("{0} steps/frame")
-                                                             .format("5,000")) + 4)
-        self.speed_slider.valueChanged.connect(self._on_speed)
-        self.speed_slider.installEventFilter(_KeepKeys(self.speed_slider))
-
-        self.scenario_combo = QComboBox()
-        self.scenario_combo.setObjectName("scenarioCombo")
-        self.scenario_combo.addItem(self.tr("Scenarios…"), None)
-        for s in scenarios:
-            self.scenario_combo.addItem(s.title(), s.key)
-        self.scenario_combo.setToolTip(self.tr(
-            "Ready-made experiments: each sets up the network so one effect appears within "
-            "seconds, and explains what to watch."))
-        self.scenario_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.scenario_combo.activated.connect(self._on_scenario)
-
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 6, 8, 6)
-        row.setSpacing(8)
-        row.addWidget(self.play_button)
-        row.addWidget(self.step_button)
-        row.addWidget(self.reset_button)
-        row.addSpacing(12)
-        row.addWidget(speed_caption)
-        row.addWidget(self.speed_slider, 1)
-        row.addWidget(self.speed_value)
-        row.addStretch(0)
-        row.addSpacing(12)
-        row.addWidget(self.scenario_combo)
-        self.play_button.clicked.connect(self.play_clicked)
-        self.step_button.clicked.connect(self.step_clicked)
-        self.reset_button.clicked.connect(self.reset_clicked)
-        self.set_running(False)
-
-    def set_running(self, running: bool) -> None:
-        self.play_button.setText(self.tr("Pause") if running else self.tr("Play"))
-        self.play_button.setIcon(self._pause_icon if running else self._play_icon)
-
-    def set_speed(self, steps: int) -> None:
-        blocked = self.speed_slider.blockSignals(True)
-        self.speed_slider.setValue(speed_index(steps))
-        self.speed_slider.blockSignals(blocked)
-        self._show_speed(steps)
-
-    def speed(self) -> int:
-        return SPEEDS[self.speed_slider.value()]
-
-    def _show_speed(self, steps: int) -> None:
-        text = self.tr("{0} step/frame") if steps == 1 else self.tr("{0} steps/frame")
-        self.speed_value.setText(text.format(f"{steps:,}"))
-
-    def _on_speed(self, index: int) -> None:
-        self._show_speed(SPEEDS[index])
-        self.speed_changed.emit(SPEEDS[index])
-
-    def _on_scenario(self, index: int) -> None:
-        key = self.scenario_combo.itemData(index)
-        if key is not None:
-            self.scenario_chosen.emit(key)
 
 
 class LayerActivationsDialog(QDialog):
@@ -323,13 +186,16 @@ class TrainingControls(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._config = TrainConfig()
-        self._keep_keys = _KeepKeys(self)
         body = QWidget()
         body.setObjectName("trainingControlsBody")
         column = QVBoxLayout(body)
         column.setContentsMargins(6, 4, 6, 6)
         column.setSpacing(8)
-        column.addWidget(self._data_group())
+        self.data = DataGroup()
+        self.data.changes_requested.connect(self.changes_requested)
+        self.data.regenerate_requested.connect(self.regenerate_requested)
+        self.data.import_requested.connect(self.import_requested)
+        column.addWidget(self.data)
         column.addWidget(self._network_group())
         column.addWidget(self._training_group())
         column.addStretch(1)
@@ -339,88 +205,6 @@ class TrainingControls(QScrollArea):
         self.set_config(self._config)
 
     # -- groups ----------------------------------------------------------------------------
-
-    def _slider(self, name, low, high, step, tip) -> QSlider:
-        s = QSlider(Qt.Orientation.Horizontal)
-        s.setObjectName(name)
-        s.setRange(low, high)
-        s.setSingleStep(step)
-        s.setPageStep(step)
-        s.setTickInterval(step)
-        s.setTracking(False)  # regenerate once on release, not on every pixel
-        s.setToolTip(tip)
-        s.installEventFilter(self._keep_keys)
-        return s
-
-    def _data_group(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Data"))
-        box.setObjectName("dataGroup")
-        v = QVBoxLayout(box)
-        v.setContentsMargins(6, 6, 6, 8)
-        self.picker = DatasetPicker()
-        self.picker.installEventFilter(self._keep_keys)
-        self.picker.dataset_chosen.connect(lambda name: self._ask(dataset=name))
-        v.addWidget(self.picker)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setHorizontalSpacing(8)
-        v.addLayout(form)
-
-        tip = self.tr("How much the points are scattered away from the clean shape. More noise "
-                      "makes the classes overlap, so no boundary can be perfect.")
-        self.noise_slider = self._slider("noiseSlider", 0, 50, 5, tip)
-        self.noise_value = QLabel()
-        self.noise_slider.sliderMoved.connect(lambda v: self.noise_value.setText(f"{v} %"))
-        self.noise_slider.valueChanged.connect(lambda v: self._ask(noise=v / 100.0))
-        form.addRow(_label(self.tr("Noise"), tip), self._with_value(self.noise_slider,
-                                                                    self.noise_value))
-
-        tip = self.tr("Share of the points used for training; the rest are test points (rings) "
-                      "that show how well the network does on data it never learned from.")
-        self.train_slider = self._slider("trainShareSlider", 10, 90, 10, tip)
-        self.train_value = QLabel()
-        self.train_slider.sliderMoved.connect(lambda v: self.train_value.setText(f"{v} %"))
-        self.train_slider.valueChanged.connect(self._on_train_share)
-        form.addRow(_label(self.tr("Training"), tip), self._with_value(self.train_slider,
-                                                                       self.train_value))
-
-        tip = self.tr("How many points the data set has (training and test together).")
-        self.points_spin = QSpinBox()
-        self.points_spin.setObjectName("pointsSpin")
-        self.points_spin.setRange(20, 5000)
-        self.points_spin.setSingleStep(50)
-        self.points_spin.setKeyboardTracking(False)
-        self.points_spin.setToolTip(tip)
-        self.points_spin.valueChanged.connect(self._on_points)
-        form.addRow(_label(self.tr("Points"), tip), self.points_spin)
-
-        row = QHBoxLayout()
-        self.regenerate_button = QPushButton(self.tr("Regenerate"))
-        self.regenerate_button.setObjectName("regenerateButton")
-        self.regenerate_button.setToolTip(self.tr(
-            "Draw new random points of the same kind; the network starts again."))
-        self.regenerate_button.clicked.connect(self.regenerate_requested)
-        self.import_button = QPushButton(self.tr("Import CSV…"))
-        self.import_button.setObjectName("importButton")
-        self.import_button.setToolTip(self.tr(
-            "Replace the points by your own from a CSV file with the columns x1, x2, label "
-            "(coordinates between −6 and 6)."))
-        self.import_button.clicked.connect(self.import_requested)
-        row.addWidget(self.regenerate_button)
-        row.addWidget(self.import_button)
-        v.addLayout(row)
-        return box
-
-    def _with_value(self, slider: QSlider, value: QLabel) -> QWidget:
-        w = QWidget()
-        h = QHBoxLayout(w)
-        h.setContentsMargins(0, 0, 0, 0)
-        h.addWidget(slider, 1)
-        value.setMinimumWidth(value.fontMetrics().horizontalAdvance("100 %") + 2)
-        value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        value.setToolTip(slider.toolTip())
-        h.addWidget(value)
-        return w
 
     def _network_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Network"))
@@ -584,19 +368,13 @@ class TrainingControls(QScrollArea):
     def set_config(self, c: TrainConfig) -> None:
         """Show configuration `c` (without emitting changes)."""
         self._config = c
-        widgets = [self.picker, self.noise_slider, self.train_slider, self.points_spin,
-                   self.layers_spin, self.units_edit, self.activation_combo, self.init_combo,
+        self.data.set_config(c)
+        widgets = [self.layers_spin, self.units_edit, self.activation_combo, self.init_combo,
                    self.init_scale_spin, self.bias_init_spin, self.seed_spin,
                    self.optimizer_combo, self.lr_combo, self.batch_spin, self.reg_combo,
                    self.reg_rate_combo]
         blocked = [w.blockSignals(True) for w in widgets]
         try:
-            self.picker.set_dataset(c.dataset)
-            self.noise_slider.setValue(round(c.noise * 100))
-            self.noise_value.setText(f"{round(c.noise * 100)} %")
-            self.train_slider.setValue(round(c.train_fraction * 100))
-            self.train_value.setText(f"{round(c.train_fraction * 100)} %")
-            self.points_spin.setValue(c.n_points)
             self.layers_spin.setValue(len(c.hidden))
             self.units_edit.setText(", ".join(str(u) for u in c.hidden))
             self.activation_combo.setCurrentIndex(self.activation_combo.findData(c.activation))
@@ -629,23 +407,6 @@ class TrainingControls(QScrollArea):
 
     def _ask(self, **changes) -> None:
         self.changes_requested.emit(changes)
-
-    def _fit_batch(self, changes: dict) -> dict:
-        """Shrink the batch size with the training set, so fewer points never fail."""
-        c = self._config
-        n = changes.get("n_points", c.n_points)
-        f = changes.get("train_fraction", c.train_fraction)
-        n_train = train_count(n, f)
-        if c.batch_size > n_train:
-            changes["batch_size"] = n_train
-        return changes
-
-    def _on_train_share(self, value: int) -> None:
-        self.train_value.setText(f"{value} %")
-        self._ask(**self._fit_batch({"train_fraction": value / 100.0}))
-
-    def _on_points(self, value: int) -> None:
-        self._ask(**self._fit_batch({"n_points": value}))
 
     def _on_layers(self, n: int) -> None:
         hidden = self._config.hidden

@@ -6,7 +6,8 @@ points rings. A click asks the page to add a point; Ctrl+click or a right click 
 remove the nearest one. The view only draws snapshots and emits requests: it never edits data.
 
 Per frame only the image changes (setImage with fixed levels); the scatter items are re-set
-only when the points themselves change, so a frame costs well under a millisecond.
+only when the points themselves change, so a frame costs well under a millisecond. On a small
+plane (a 1280 x 800 window) the dots and rings shrink, so they do not hide the colours.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ CLASS_COLORS = (theme.NEGATIVE, theme.POSITIVE, "#009E73", "#CC79A7")
 BACKGROUND_STRENGTH = 0.62
 EDGE = "#1a1a1a"
 _VALUE_STEPS = 65  # regression point colours are cached per 1/32 of the [-1, 1] range
+FULL_SIZE_SIDE = 340  # points get their full size on a plane this many pixels high and wide
 
 
 def _rgb(color: str) -> np.ndarray:
@@ -135,8 +137,10 @@ class BoundaryView(QWidget):
         self.view_box.setRange(xRange=(lo - margin, hi + margin),
                                yRange=(lo - margin, hi + margin), padding=0.0)
         self.view_box.disableAutoRange()
-        item.setLabel("bottom", self.tr("x<sub>1</sub>"))
-        item.setLabel("left", self.tr("x<sub>2</sub>"))
+        # Unicode subscripts: an HTML <sub> is taller than pyqtgraph reserves for an axis
+        # label, and the bottom one was cut off.
+        item.setLabel("bottom", self.tr("x₁"))
+        item.setLabel("left", self.tr("x₂"))
         ticks = [[(v, f"{v:g}") for v in range(int(lo), int(hi) + 1, 2)]]
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
@@ -176,7 +180,9 @@ class BoundaryView(QWidget):
         layout.addWidget(self.legend)
 
         self._brush_cache: dict[tuple, np.ndarray] = {}
+        self._point_size = 0.0
         self.plot.scene().sigMouseClicked.connect(self._on_click)
+        self.view_box.sigResized.connect(self._resize_points)
         self._set_kind("binary", 2)
 
     # -- public API -------------------------------------------------------------------------
@@ -281,19 +287,19 @@ class BoundaryView(QWidget):
                 and np.array_equal(prev[2], snapshot.x_test)
                 and np.array_equal(prev[3], snapshot.y_test))
 
-    def _class_table(self, fill: bool) -> np.ndarray:
-        key = ("class", fill)
+    def _class_table(self, fill: bool, ring: float = 0.0) -> np.ndarray:
+        key = ("class", fill, ring)
         table = self._brush_cache.get(key)
         if table is None:
             if fill:
                 table = _object_array([_brush(_rgb(c)) for c in CLASS_COLORS])
             else:
-                table = _object_array([_pen(c, 2.4) for c in CLASS_COLORS])
+                table = _object_array([_pen(c, ring) for c in CLASS_COLORS])
             self._brush_cache[key] = table
         return table
 
-    def _value_table(self, fill: bool) -> np.ndarray:
-        key = ("value", fill)
+    def _value_table(self, fill: bool, ring: float = 0.0) -> np.ndarray:
+        key = ("value", fill, ring)
         table = self._brush_cache.get(key)
         if table is None:
             rgbs = diverging_rgb(np.linspace(0.0, 1.0, _VALUE_STEPS))
@@ -301,48 +307,70 @@ class BoundaryView(QWidget):
                 table = _object_array([_brush(c) for c in rgbs])
             else:
                 table = _object_array(
-                    [_pen(QColor.fromRgbF(*(float(v) for v in c)), 2.4) for c in rgbs])
+                    [_pen(QColor.fromRgbF(*(float(v) for v in c)), ring) for c in rgbs])
             self._brush_cache[key] = table
         return table
 
-    def _styles(self, y: np.ndarray, fill: bool) -> np.ndarray:
-        """One brush (fill) or pen (rings) per point, looked up from cached tables."""
+    def _styles(self, y: np.ndarray, fill: bool, ring: float = 0.0) -> np.ndarray:
+        """One brush (fill) or pen of width `ring` (rings) per point, from cached tables."""
         if self._kind == "regression":
             t = (np.clip(np.nan_to_num(y.astype(np.float64)), -1.0, 1.0) + 1.0) * 0.5
-            return self._value_table(fill)[np.rint(t * (_VALUE_STEPS - 1)).astype(np.intp)]
-        table = self._class_table(fill)
+            table = self._value_table(fill, ring)
+            return table[np.rint(t * (_VALUE_STEPS - 1)).astype(np.intp)]
+        table = self._class_table(fill, ring)
         return table[np.clip(y.astype(np.intp), 0, len(table) - 1)]
+
+    def point_size(self) -> float:
+        """Diameter in pixels of a training dot: smaller for many points and on a small plane,
+        so the points do not hide the colours behind them."""
+        n = sum(self._counts)
+        size = 9.0 if n <= 800 else 7.0 if n <= 2500 else 5.0
+        side = min(self.view_box.width(), self.view_box.height())
+        return round(size * min(max(side / FULL_SIZE_SIDE, 0.6), 1.0), 1)
 
     def _draw_points(self, snapshot) -> None:
         self._snapshot_points = (snapshot.x_train, snapshot.y_train, snapshot.x_test,
                                  snapshot.y_test)
         xtr, xte = snapshot.x_train, snapshot.x_test
-        n = len(xtr) + len(xte)
-        size = 9.0 if n <= 800 else 7.0 if n <= 2500 else 5.0
-        self.train_scatter.setData(pos=xtr, brush=self._styles(snapshot.y_train, True),
-                                   size=size)
-        self.test_scatter.setData(pos=xte, pen=self._styles(snapshot.y_test, False),
-                                  size=size + 1.0)
-        self.test_halo.setData(pos=xte, size=size + 5.0)
         self._counts = (len(xtr), len(xte))
+        self.train_scatter.setData(pos=xtr, brush=self._styles(snapshot.y_train, True))
+        self.test_scatter.setData(pos=xte)
+        self.test_halo.setData(pos=xte)
+        self._point_size = 0.0
+        self._resize_points()
+
+    def _resize_points(self, *_) -> None:
+        """Dot and ring sizes (and the rings' stroke) for the plane's current size."""
+        size = self.point_size()
+        if size == self._point_size or not sum(self._counts):
+            return
+        self._point_size = size
+        # A ring's stroke scales with it: a thick stroke on a small ring reads as a blob
+        # bigger than the training dots.
+        ring = round(max(1.3, 0.27 * size), 1)
+        self.train_scatter.setSize(size)
+        self.test_scatter.setPen(self._styles(self._snapshot_points[3], False, ring))
+        self.test_scatter.setSize(size)
+        self.test_halo.setSize(size + ring + 1.0)
 
     def _update_legend(self) -> None:
         def dot(color, text, hollow=False):
             glyph = "○" if hollow else "●"
-            return (f'<span style="color:{color}; font-size:large">{glyph}</span>'
-                    f"&nbsp;{text}")
+            # nowrap: a line may break between entries, never inside one ("class / 2")
+            return (f'<span style="white-space:nowrap"><span style="color:{color}; '
+                    f'font-size:large">{glyph}</span>&nbsp;{text}</span>')
 
         if self._kind == "regression":
-            items = [dot(theme.NEGATIVE, self.tr("−1")), self.tr("white = 0"),
-                     dot(theme.POSITIVE, self.tr("+1"))]
+            white = f'<span style="white-space:nowrap">{self.tr("white = 0")}</span>'
+            items = [dot(theme.NEGATIVE, self.tr("−1")), white, dot(theme.POSITIVE, self.tr("+1"))]
             head = self.tr("Value:")
         else:
             items = [dot(CLASS_COLORS[k], self.tr("class {0}").format(k))
                      for k in range(self._n_classes)]
             head = self.tr("Class:")
         sets = [dot(EDGE, self.tr("training")), dot(EDGE, self.tr("test"), hollow=True)]
-        sep = "&nbsp;&nbsp;&nbsp;"
-        self.legend.setText(f"{head}&nbsp; {sep.join(items)}{sep}&nbsp;&nbsp;{sep.join(sets)}")
+        sep = "&nbsp;&nbsp; "  # lines break here, between entries
+        self.legend.setText(f"{head}&nbsp;{sep.join(items)}{sep}&nbsp;&nbsp;{sep.join(sets)}")
 
     # -- clicks ------------------------------------------------------------------------------
 

@@ -14,7 +14,13 @@ Items are created once per architecture and updated with setData only; a snapsho
 history and timeline did not change costs nothing. Long timelines are peak-decimated to about
 one point per two pixels in one vectorised pass, and the view redraws at most `max_rate`
 times a second (30 by default): repainting five plots of antialiased curves costs far more
-than updating their data, and curves that move at 30 Hz look just as live.
+than updating their data, and curves that move at 30 Hz look just as live. Axes are cached as
+pixmaps and the y ranges snap to round values, so an axis is redrawn only when its range really
+moves, not on every frame.
+
+Layout: the plots fill a grid of equal columns (three over two in a landscape strip); titles
+shorten or elide instead of widening their plot, and ticks thin out on narrow plots, so the
+view fits whatever width the page gives it. The plot pieces are in `curves_items`.
 """
 
 from __future__ import annotations
@@ -24,10 +30,9 @@ import time
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGraphicsPathItem,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -36,144 +41,30 @@ from PySide6.QtWidgets import (
 
 import pyqtgraph as pg  # isort: skip  (PySide6 first, so pyqtgraph binds to it)
 
-# One colour per layer (Okabe-Ito, then Paul Tol's muted colours for deep networks).
-LAYER_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#882255",
-                "#117733", "#332288")
+from actgui.ui import theme
+from actgui.ui.views.curves_items import (
+    Band,
+    PlotGrid,
+    PlotNote,
+    finite_or_nan,
+    layer_color,
+    nice_end,
+    nice_range,
+    peak_decimate,
+    pen,
+    stacked_width,
+    styled_plot,
+    timeline_epochs,
+)
+
 TRAIN_COLOR = "#222222"
 TEST_COLOR = "#D55E00"
 _BAND_ALPHA = 55
 _PLOTS = ("loss", "accuracy", "activations", "units", "same_sign")
-LAYOUT_COLUMNS = (1, 2, 3, 5)
+X_MARGIN = 0.03  # room left of epoch 0, as a share of the x range
 
 
-class _LogFriendlyAxis(pg.AxisItem):
-    """In log mode, label only 1, 2 and 5 times a power of ten (the rest crowd together)."""
-
-    def logTickStrings(self, values, scale, spacing):
-        labels, keep = [], []
-        for v in values:
-            value = 10.0 ** float(v) * scale
-            ok = math.isfinite(value) and value > 0
-            labels.append(f"{value:.3g}" if ok else "")
-            mantissa = value / 10.0 ** math.floor(math.log10(value) + 1e-9) if ok else 0.0
-            keep.append(ok and any(abs(mantissa - m) < 1e-6 * m for m in (1.0, 2.0, 5.0)))
-        if not any(keep):  # a narrow range (under 0.1 to 0.2): label what there is
-            return labels
-        return [label if k else "" for label, k in zip(labels, keep, strict=True)]
-
-
-class Band(QGraphicsPathItem):
-    """A translucent band between lower and upper values over x (mean ± std).
-
-    Like pg.FillBetweenItem, but built straight from arrays with one arrayToQPath call:
-    FillBetweenItem rebuilds its polygon point by point in Python, about 7 ms per band for
-    3,000 points, far over a frame's budget.
-    """
-
-    def __init__(self, color: QColor):
-        super().__init__()
-        self.setBrush(color)
-        self.setPen(QPen(Qt.PenStyle.NoPen))
-
-    def setData(self, x, lower, upper) -> None:
-        keep = np.isfinite(lower) & np.isfinite(upper)
-        if not keep.all():  # bridge gaps: a rare NaN should not tear the outline
-            x, lower, upper = x[keep], lower[keep], upper[keep]
-        if len(x) < 2:
-            self.setPath(QPainterPath())
-            return
-        path = pg.arrayToQPath(np.concatenate([x, x[::-1]]),
-                               np.concatenate([lower, upper[::-1]]), finiteCheck=False)
-        path.closeSubpath()
-        self.setPath(path)
-
-
-def peak_decimate(x: np.ndarray, Y: np.ndarray, bins: int, lower=(), upper=()):
-    """At most about 2 * bins rows of (x, Y (n, columns)), keeping every bin's extremes.
-
-    Each bin of `stride` rows becomes two: its minimum at the bin's first x and its maximum at
-    its last x (so spikes survive), except columns in `lower` (both rows the minimum) and
-    `upper` (both the maximum), which keep a band's edges on the outside. NaN is ignored
-    unless a whole bin is NaN. One vectorised pass for all the columns of a plot.
-    """
-    n = len(x)
-    if n <= 2 * bins:
-        return x, Y
-    stride = math.ceil(n / bins)
-    full = (n // stride) * stride
-    blocks = Y[:full].reshape(-1, stride, Y.shape[1])
-    lo = np.fmin.reduce(blocks, axis=1)
-    hi = np.fmax.reduce(blocks, axis=1)
-    first, second = lo, hi.copy()
-    if len(upper):
-        first = lo.copy()
-        first[:, list(upper)] = hi[:, list(upper)]
-    if len(lower):
-        second[:, list(lower)] = lo[:, list(lower)]
-    xs = x[:full].reshape(-1, stride)
-    xd = np.concatenate([np.column_stack([xs[:, 0], xs[:, -1]]).ravel(), x[full:]])
-    Yd = np.concatenate([np.stack([first, second], axis=1).reshape(-1, Y.shape[1]), Y[full:]])
-    return xd, Yd
-
-
-def nice_end(x: float) -> float:
-    """The x range end for data reaching x: about 10 % of headroom, rounded up to two
-    significant digits, so the axis moves now and then instead of on every frame."""
-    target = max(1.0, 1.1 * x)
-    step = 10.0 ** (math.floor(math.log10(target)) - 1)
-    return math.ceil(target / step - 1e-9) * step
-
-
-def layer_color(l: int) -> QColor:
-    return QColor(LAYER_COLORS[l % len(LAYER_COLORS)])
-
-
-def stacked_width(l: int, n: int) -> float:
-    """Pen width of layer l of n: earlier layers wider and drawn below, so lines that
-    coincide (all at 0 dead units, or all at a share of 1) still show every colour."""
-    if n <= 1:
-        return 2.0
-    return 2.0 + min(1.2, 4.0 / (n - 1)) * (n - 1 - l)
-
-
-def _pen(color, width: float = 2.0, dashed: bool = False) -> QPen:
-    pen = QPen(QColor(color), width)
-    pen.setCosmetic(True)
-    if dashed:
-        pen.setStyle(Qt.PenStyle.DashLine)
-    return pen
-
-
-def _finite_or_nan(y: np.ndarray) -> np.ndarray:
-    """inf -> NaN, so a diverging loss leaves a gap instead of breaking the auto range."""
-    y = np.asarray(y, dtype=np.float64)
-    finite = np.isfinite(y)
-    return y if finite.all() else np.where(finite, y, np.nan)
-
-
-def timeline_epochs(snapshot) -> np.ndarray:
-    """Fractional epoch of every timeline row, on the same axis as the history's epochs.
-
-    History rows sit at epoch ends (step, epoch); a timeline row's step is placed by linear
-    interpolation between them, and after the last record by the current steps per epoch.
-    """
-    steps = np.asarray(snapshot.timeline["step"], dtype=np.float64)
-    h_step = np.asarray(snapshot.history["step"], dtype=np.float64)
-    h_epoch = np.asarray(snapshot.history["epoch"], dtype=np.float64)
-    if len(h_step) == 0 or len(steps) == 0 or np.any(np.diff(h_step) <= 0):
-        return np.asarray(snapshot.timeline["epoch"], dtype=np.float64)
-    n_train = max(1, len(snapshot.x_train))
-    per_epoch = math.ceil(n_train / min(snapshot.config.batch_size, n_train))
-    x = np.interp(steps, h_step, h_epoch)
-    after = steps > h_step[-1]
-    if after.any():
-        x[after] = h_epoch[-1] + (steps[after] - h_step[-1]) / per_epoch
-        # never past the epoch the row is in
-        x[after] = np.minimum(x[after], np.asarray(snapshot.timeline["epoch"])[after] + 1.0)
-    return x
-
-
-class CurvesView(QWidget):
+class CurvesView(PlotGrid, QWidget):
     """Loss, accuracy and per-layer statistics against epoch."""
 
     def __init__(self, parent=None, columns: int | None = None, max_rate: float | None = 30.0):
@@ -183,6 +74,8 @@ class CurvesView(QWidget):
         self._layer_items: list[tuple[pg.PlotItem, pg.GraphicsObject]] = []
         self._std: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._x_max: float | None = None
+        self._y_ranges: dict[str, tuple[float, float] | None] = {}
+        self._loss = (np.zeros(0), np.zeros(0))  # (train, test) last drawn, for the y range
         self._bands: list[Band] = []
         self._arch: tuple | None = None
         self._history_key = None
@@ -195,6 +88,7 @@ class CurvesView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
         self._regression = False
+        self._starting = False  # a single point per curve: drawn as dots
 
         self.log_check = QCheckBox(self.tr("Log-scale loss"), self)
         self.log_check.setObjectName("logLossCheck")
@@ -211,7 +105,7 @@ class CurvesView(QWidget):
         self.legend.setToolTip(self.tr(
             "Loss and accuracy: training solid, test dashed. The other plots draw each layer "
             "in its colour; the same-sign share of the weights into a layer takes that "
-            "layer's colour."))
+            "layer's colour. Every plot runs over the epochs trained so far."))
         top = QHBoxLayout()
         top.setContentsMargins(4, 0, 4, 0)
         top.addWidget(self.legend, 1)
@@ -220,14 +114,20 @@ class CurvesView(QWidget):
         self.graphics = pg.GraphicsLayoutWidget(parent=self)
         self.graphics.setObjectName("curvesGraphics")
         self.graphics.ci.setContentsMargins(2, 2, 2, 2)
-        self.graphics.ci.setSpacing(4)
+        # No spacing between the grid's many thin columns (see _fit_grid); each plot keeps
+        # a gap at its right instead.
+        self.graphics.ci.layout.setHorizontalSpacing(0)
+        self.graphics.ci.layout.setVerticalSpacing(4)
         self.plots: dict[str, pg.PlotItem] = {}
-        titles = {
-            "loss": self.tr("Loss"),
-            "accuracy": self.tr("Accuracy"),
-            "activations": self.tr("Activations: mean ± std per layer"),
-            "units": self.tr("Dead (solid) and saturated (dashed) units"),
-            "same_sign": self.tr("Same-sign gradient share"),
+        # Longest first: each plot shows the first title that fits its width.
+        self._titles = {
+            "loss": (self.tr("Loss"),),
+            "accuracy": (self.tr("Accuracy"),),
+            "activations": (self.tr("Activations: mean ± std per layer"),
+                            self.tr("Activations: mean ± std"), self.tr("Activations")),
+            "units": (self.tr("Dead (solid) and saturated (dashed) units"),
+                      self.tr("Dead ━ and saturated ╍ units"), self.tr("Dead / saturated")),
+            "same_sign": (self.tr("Same-sign gradient share"), self.tr("Same-sign share")),
         }
         tips = {
             "loss": self.tr(
@@ -252,53 +152,33 @@ class CurvesView(QWidget):
         }
         self.graphics.setToolTip(self.tr("Hover a plot to see what to look for in it."))
         for name in _PLOTS:
-            plot = pg.PlotItem(axisItems={"left": _LogFriendlyAxis("left")})
-            plot.setTitle(titles[name], size="10pt")
-            plot.setToolTip(tips[name])
-            plot.showGrid(x=True, y=True, alpha=0.25)
-            plot.setMouseEnabled(x=False, y=False)
-            plot.setMenuEnabled(False)
-            plot.hideButtons()
-            plot.setDownsampling(auto=True, mode="peak")
-            plot.setClipToView(True)
-            plot.setLabel("bottom", self.tr("epoch"))
-            for side in ("left", "bottom"):
-                plot.getAxis(side).setTextPen(pg.mkPen("#333333"))
-                plot.getAxis(side).enableAutoSIPrefix(False)  # no "(x0.001)" on a label
-                # Major ticks (and grid lines) only: the minor grid doubles the paint time.
-                plot.getAxis(side).setStyle(maxTickLevel=0)
-            plot.getAxis("left").setWidth(46)  # equal widths keep the epochs aligned
-            # Every plot gets the same x range from set_snapshot. (setXLink would line the
-            # views up pixel by pixel, which shifts the range of plots side by side.)
-            plot.enableAutoRange(x=False)
+            plot = styled_plot(self._titles[name], tips[name], self.tr("epoch"))
+            # A dot per curve while each has a single point (at epoch 0, before training).
+            dots = pg.PlotDataItem(pen=None, symbol="o", symbolSize=8,
+                                   symbolPen=pg.mkPen("#FFFFFF", width=1))
+            dots.setZValue(100)
+            plot.addItem(dots)
+            self._items[f"dots_{name}"] = dots
             self.plots[name] = plot
         loss, acc = self.plots["loss"], self.plots["accuracy"]
-        loss.getAxis("left").setStyle(maxTickLevel=1)  # a log range may span under a decade
-        acc.setYRange(0.0, 1.0, padding=0.05)
-        acc.enableAutoRange(y=False)
-        acc.setLabel("left", self.tr("accuracy"))
-        loss.setLabel("left", self.tr("loss"))
-        self.plots["activations"].setLabel("left", self.tr("activation"))
-        self.plots["units"].setLabel("left", self.tr("units"))
-        self.plots["units"].enableAutoRange(y=False)
-        self.plots["same_sign"].setLabel("left", self.tr("share"))
-        self.plots["same_sign"].setYRange(0.0, 1.0, padding=0.05)
-        self.plots["same_sign"].enableAutoRange(y=False)
+        for name in ("accuracy", "same_sign"):
+            self.plots[name].setYRange(0.0, 1.0, padding=0.08)  # whole lines at 0 and 1
 
         for key, color, dashed, plot in (
                 ("train_loss", TRAIN_COLOR, False, loss), ("test_loss", TEST_COLOR, True, loss),
                 ("train_acc", TRAIN_COLOR, False, acc), ("test_acc", TEST_COLOR, True, acc)):
             # about one point per pixel (pg's default of five costs ~5x the stroking time)
-            item = pg.PlotDataItem(pen=_pen(color, 2.0, dashed), connect="finite",
+            item = pg.PlotDataItem(pen=pen(color, 2.0, dashed), connect="finite",
                                    autoDownsampleFactor=0.5)
             plot.addItem(item)
             self._items[key] = item
-        self.regression_note = pg.TextItem(
-            self.tr("No accuracy for regression:\nthe loss says how far off the values are."),
-            color="#555555", anchor=(0.5, 0.5))
-        self.regression_note.setVisible(False)
-        acc.getViewBox().addItem(self.regression_note, ignoreBounds=True)
-        acc.getViewBox().sigRangeChanged.connect(self._place_note)
+        # Notes in the middle of a plot, wrapped to its width.
+        self.regression_note = PlotNote(acc, self.tr(
+            "Regression has no accuracy: the loss says how far off the values are."))
+        self.start_note = PlotNote(loss, self.tr("Press Play to start training."))
+        self.no_gradient_note = PlotNote(self.plots["same_sign"], self.tr(
+            "No share to show: no gradient reaches these weights (every unit of a layer is "
+            "dead)."))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -307,48 +187,12 @@ class CurvesView(QWidget):
         layout.addWidget(self.graphics, 1)
         self._columns = 0
         self._auto_columns = columns is None
+        self.graphics.installEventFilter(self)
         self.set_columns(columns)
         self.set_log_loss(True)
         self.set_max_rate(max_rate)
 
     # -- public API -------------------------------------------------------------------------
-
-    def set_columns(self, columns: int | None) -> None:
-        """Lay the plots out in 1, 2, 3 or 5 columns, row by row (the last plot spans the
-        rest of its row); None picks the count from the view's shape on every resize."""
-        self._auto_columns = columns is None
-        if columns is None:
-            columns = self._best_columns()
-        columns = min(LAYOUT_COLUMNS, key=lambda n: abs(n - columns))
-        if columns == self._columns:
-            return
-        self._columns = columns
-        ci = self.graphics.ci
-        for plot in self.plots.values():
-            if plot in ci.items:
-                ci.removeItem(plot)
-        for i, name in enumerate(_PLOTS):
-            row, col = divmod(i, columns)
-            span = columns - col if i == len(_PLOTS) - 1 else 1
-            ci.addItem(self.plots[name], row=row, col=col, colspan=span)
-
-    def columns(self) -> int:
-        return self._columns
-
-    def _best_columns(self) -> int:
-        """The column count whose plots come closest to a 3:2 landscape shape."""
-        w, h = max(self.width(), 1), max(self.height(), 1)
-
-        def misfit(n: int) -> float:
-            rows = math.ceil(len(_PLOTS) / n)
-            return abs(math.log((w / n) / (h / rows) / 1.5))
-
-        return min(LAYOUT_COLUMNS, key=misfit)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self._auto_columns:
-            self.set_columns(None)
 
     def set_log_loss(self, on: bool) -> None:
         """Logarithmic loss axis on or off (also the view's checkbox)."""
@@ -357,7 +201,8 @@ class CurvesView(QWidget):
             self.log_check.setChecked(on)  # calls back here once
             return
         self.plots["loss"].setLogMode(y=on)
-        self.plots["loss"].enableAutoRange(y=True)
+        self._y_ranges["loss"] = None
+        self._fit_loss()
 
     def log_loss(self) -> bool:
         return self.log_check.isChecked()
@@ -408,7 +253,8 @@ class CurvesView(QWidget):
         if config_changed:
             self._set_regression(snapshot.config.output_kind == "linear")
             units = max(snapshot.config.hidden, default=1)
-            self.plots["units"].setYRange(0.0, units, padding=0.04)
+            # room for the thick lines at 0 and at the top
+            self.plots["units"].setYRange(0.0, units, padding=0.1)
             self._history_key = self._timeline_key = None
 
         h = snapshot.history
@@ -424,6 +270,7 @@ class CurvesView(QWidget):
         if key != self._timeline_key:
             self._timeline_key = key
             self._draw_timeline(snapshot)
+        self._draw_start(snapshot)
 
     def curve_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """(x, y) last given to a curve: "train_loss", "test_loss", "train_acc", "test_acc"
@@ -443,7 +290,12 @@ class CurvesView(QWidget):
         return np.asarray(x), np.asarray(y)
 
     def curve_names(self) -> list[str]:
-        return [*self._items, *(f"std_{l}" for l in range(len(self._bands)))]
+        return [*(k for k in self._items if not k.startswith("dots_")),
+                *(f"std_{l}" for l in range(len(self._bands)))]
+
+    def title(self, name: str) -> str:
+        """The title a plot shows now (it shortens on narrow plots)."""
+        return self.plots[name].titleLabel.text_shown()
 
     # -- building ----------------------------------------------------------------------------
 
@@ -459,7 +311,7 @@ class CurvesView(QWidget):
         act, units, same = (self.plots[n] for n in ("activations", "units", "same_sign"))
         for l in range(n_hidden):
             color = layer_color(l)
-            mean = pg.PlotCurveItem(pen=_pen(color, 2.0), connect="finite")
+            mean = pg.PlotCurveItem(pen=pen(color, 2.0), connect="finite")
             self._add(act, mean)
             self._items[f"mean_{l}"] = mean
             band_color = QColor(color)
@@ -472,8 +324,8 @@ class CurvesView(QWidget):
 
             width = stacked_width(l, n_hidden)
             # counts are always finite: the fast path
-            dead = pg.PlotCurveItem(pen=_pen(color, width), skipFiniteCheck=True)
-            sat = pg.PlotCurveItem(pen=_pen(color, width, dashed=True), skipFiniteCheck=True)
+            dead = pg.PlotCurveItem(pen=pen(color, width), skipFiniteCheck=True)
+            sat = pg.PlotCurveItem(pen=pen(color, width, dashed=True), skipFiniteCheck=True)
             dead.setZValue(l)
             sat.setZValue(l)
             self._add(units, dead)
@@ -481,14 +333,15 @@ class CurvesView(QWidget):
             self._items[f"dead_{l}"] = dead
             self._items[f"saturated_{l}"] = sat
         for l in range(n_weights):
-            item = pg.PlotCurveItem(pen=_pen(layer_color(l), stacked_width(l, n_weights)),
+            item = pg.PlotCurveItem(pen=pen(layer_color(l), stacked_width(l, n_weights)),
                                     connect="finite")
             item.setZValue(l)
             self._add(same, item)
             self._items[f"same_sign_{l}"] = item
+        self._y_ranges["activations"] = None
 
         swatch = '<span style="color:{0}; font-weight:bold">{1}</span>&nbsp;{2}'
-        sets = [swatch.format(TRAIN_COLOR, "━━", self.tr("train")),
+        sets = [swatch.format(theme.ink(TRAIN_COLOR), "━━", self.tr("train")),
                 swatch.format(TEST_COLOR, "╍╍", self.tr("test"))]
         layers = [swatch.format(layer_color(l).name(), "━━", self.tr("layer {0}").format(l + 1))
                   for l in range(n_hidden)]
@@ -501,37 +354,55 @@ class CurvesView(QWidget):
         plot.addItem(item)
         self._layer_items.append((plot, item))
 
-    def _place_note(self, *_) -> None:
-        (x0, x1), (y0, y1) = self.plots["accuracy"].getViewBox().viewRange()
-        self.regression_note.setPos((x0 + x1) / 2, (y0 + y1) / 2)
-
     def _set_regression(self, regression: bool) -> None:
         self._regression = regression
         self.regression_note.setVisible(regression)
-        self._place_note()
         acc = self.plots["accuracy"]
         acc.getAxis("left").setStyle(showValues=not regression)
-        acc.setTitle(self.tr("Accuracy (classification only)") if regression
-                     else self.tr("Accuracy"), size="10pt")
+        acc.titleLabel.set_texts(*((self.tr("Accuracy (classification only)"),
+                                    self.tr("Accuracy")) if regression
+                                   else self._titles["accuracy"]))
 
     # -- drawing -------------------------------------------------------------------------------
 
     def _draw_history(self, h) -> None:
         x = h["epoch"]
-        for key in ("train_loss", "test_loss"):
-            self._items[key].setData(x, _finite_or_nan(h[key]))
+        train, test = finite_or_nan(h["train_loss"]), finite_or_nan(h["test_loss"])
+        self._items["train_loss"].setData(x, train)
+        self._items["test_loss"].setData(x, test)
+        self._loss = (train, test)
+        self._fit_loss()
         if self._regression:
             self._items["train_acc"].setData([], [])
             self._items["test_acc"].setData([], [])
         else:
             for key in ("train_acc", "test_acc"):
-                self._items[key].setData(x, _finite_or_nan(h[key]))
+                self._items[key].setData(x, finite_or_nan(h[key]))
+
+    def _fit_y(self, name: str, lo: float, hi: float, min_span: float) -> None:
+        """Set a plot's y range in round steps, only when the data no longer fits it."""
+        current = self._y_ranges.get(name)
+        new = nice_range(lo, hi, current, min_span)
+        if new is not None and new != current:
+            self._y_ranges[name] = new
+            self.plots[name].setYRange(*new, padding=0.0)
+
+    def _fit_loss(self) -> None:
+        y = np.concatenate(self._loss)
+        if self.log_loss():
+            y = y[np.isfinite(y) & (y > 0)]
+            if y.size:
+                self._fit_y("loss", math.log10(y.min()), math.log10(y.max()), 0.2)
+        else:
+            y = y[np.isfinite(y)]
+            if y.size:
+                self._fit_y("loss", min(0.0, float(y.min())), float(y.max()), 0.1)
 
     def _draw_timeline(self, snapshot) -> None:
         t = snapshot.timeline
         x = timeline_epochs(snapshot)
         L, W = len(self._bands), t["same_sign"].shape[1]
-        mean, std = _finite_or_nan(t["mean"]), _finite_or_nan(t["std"])
+        mean, std = finite_or_nan(t["mean"]), finite_or_nan(t["std"])
         # Columns: mean, mean - std, mean + std, dead, saturated (L each), same-sign (W).
         Y = np.concatenate([mean, mean - std, mean + std, t["dead"], t["saturated"],
                             t["same_sign"]], axis=1)
@@ -542,16 +413,53 @@ class CurvesView(QWidget):
         xd, Yd = peak_decimate(x, Y, bins, lower=range(L, 2 * L), upper=range(2 * L, 3 * L))
         for l, band in enumerate(self._bands):
             self._std[l] = (x, std[:, l])
-            band.setData(xd, Yd[:, L + l], Yd[:, 2 * L + l])  # before the mean re-ranges
+            band.setData(xd, Yd[:, L + l], Yd[:, 2 * L + l])
             self._items[f"mean_{l}"].setData(xd, Yd[:, l])
             self._items[f"dead_{l}"].setData(xd, Yd[:, 3 * L + l])
             self._items[f"saturated_{l}"].setData(xd, Yd[:, 4 * L + l])
         for l in range(W):
             self._items[f"same_sign_{l}"].setData(xd, Yd[:, 5 * L + l])
+        self.no_gradient_note.setVisible(len(x) > 1 and bool(np.isnan(t["same_sign"][-1]).all()))
+        if L and len(xd):
+            with np.errstate(all="ignore"):
+                edges = Yd[:, : 3 * L]
+                lo, hi = np.nanmin(edges, initial=np.inf), np.nanmax(edges, initial=-np.inf)
+            # 0 always in view: it is the centre of tanh and the floor of ReLU
+            self._fit_y("activations", min(float(lo), 0.0), max(float(hi), 0.0), 0.2)
         h_epoch = snapshot.history["epoch"]
         ends = [float(v[-1]) for v in (x, h_epoch) if len(v) and math.isfinite(v[-1])]
         x_max = max([0.0, *ends])
         if self._x_max is None or not (0.5 * self._x_max < x_max <= self._x_max):
             self._x_max = nice_end(x_max)
+            # a little room left of 0, so the first point and the "0" tick show whole
             for plot in self.plots.values():
-                plot.setXRange(0.0, self._x_max, padding=0.0)
+                plot.setXRange(-X_MARGIN * self._x_max, self._x_max, padding=0.0)
+
+    def _draw_start(self, snapshot) -> None:
+        """Before the first step each curve is a single point: show it as a dot, and say
+        how to start."""
+        h, t = snapshot.history, snapshot.timeline
+        starting = len(h["epoch"]) <= 1 and len(t["step"]) <= 1
+        self.start_note.setVisible(starting)
+        if not starting:
+            if self._starting:
+                self._starting = False
+                for name in _PLOTS:
+                    self._items[f"dots_{name}"].setData([], [])
+            return
+        self._starting = True
+        L, W = len(self._bands), t["same_sign"].shape[1]
+        points = {
+            "loss": [(h["train_loss"], theme.ink(TRAIN_COLOR)), (h["test_loss"], TEST_COLOR)],
+            "accuracy": [] if self._regression else [(h["train_acc"], theme.ink(TRAIN_COLOR)),
+                                                      (h["test_acc"], TEST_COLOR)],
+            "activations": [(t["mean"][:, l], layer_color(l)) for l in range(L)],
+            "units": [(t[k][:, l], layer_color(l)) for l in range(L)
+                      for k in ("dead", "saturated")],
+            "same_sign": [(t["same_sign"][:, l], layer_color(l)) for l in range(W)],
+        }
+        for name, pts in points.items():
+            pts = [(float(y[-1]), c) for y, c in pts if len(y) and math.isfinite(y[-1])]
+            self._items[f"dots_{name}"].setData(
+                [0.0] * len(pts), [y for y, _ in pts],
+                symbolBrush=[pg.mkBrush(c) for _, c in pts])

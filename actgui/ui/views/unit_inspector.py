@@ -21,7 +21,8 @@ import pyqtgraph as pg  # isort: skip  (PySide6 first, so pyqtgraph binds to it)
 from actgui.engine import activations, datasets
 from actgui.engine.activations import SATURATION_RATIO
 from actgui.ui import theme
-from actgui.ui.views.network_view import fmt, heatmap_pixels, output_levels
+from actgui.ui.i18n import activation_label
+from actgui.ui.views.network_items import fmt, heatmap_pixels, output_levels
 
 BINS = 40
 EDGE = "#1A1A1A"
@@ -197,11 +198,11 @@ class UnitInspector(QDialog):
     def _set_title(self, l, j, n_hidden, name, output_kind) -> None:
         if l < n_hidden:
             text = self.tr("Layer {0}, unit {1} — {2}").format(l + 1, j + 1,
-                                                               activations.label(name))
+                                                               activation_label(name))
         elif output_kind == "softmax":
             text = self.tr("Output for class {0} — softmax").format(j)
         else:
-            text = self.tr("Output — {0}").format(activations.label(name))
+            text = self.tr("Output — {0}").format(activation_label(name))
         if text != self.title.text():
             self.title.setText(text)
             self.setWindowTitle(text)
