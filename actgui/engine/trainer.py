@@ -334,14 +334,22 @@ class Trainer:
     def _new_epoch(self) -> None:
         """Shuffle, and lay the epoch out as contiguous feature-major batches."""
         N = len(self._Fa_train)
-        b = min(self.config.batch_size, N)
-        if b == N:  # full batch: the order does not change the gradient
+        # full batch: the order does not change the gradient, so no shuffle
+        self._set_order(None if min(self.config.batch_size, N) == N
+                        else self._rng.permutation(N))
+
+    def _set_order(self, perm: np.ndarray | None, pos: int = 0) -> None:
+        """Lay out the epoch's batches from a permutation of the training rows (None: one
+        full batch in data order); `pos` is the index of the next batch. Sessions restore
+        an epoch through this."""
+        if perm is None:
             self._XB, self._YB = [self._FaT_train], [self._YT_train]
         else:
-            perm = self._rng.permutation(N)
+            b = min(self.config.batch_size, len(perm))
             self._XB = _blocks(self._Fa_train[perm], b)
             self._YB = _blocks(self._Y_train[perm], b)
-        self._pos = 0  # index of the next batch
+        self._perm = perm  # the current epoch's order, kept for saving sessions
+        self._pos = pos  # index of the next batch
 
     def _end_epoch(self) -> None:
         self.epoch += 1
@@ -372,11 +380,12 @@ class Trainer:
 
     def _checkpoint(self):
         return (self.net.theta.copy(), self.optimizer.state(), self._rng.bit_generator.state,
-                self.step_count, self.epoch, self._pos, self._XB, self._YB, self.history.state())
+                self.step_count, self.epoch, self._pos, self._XB, self._YB, self._perm,
+                self.history.state())
 
     def _restore(self, cp) -> None:
         theta, opt_state, rng_state, self.step_count, self.epoch, self._pos, self._XB, \
-            self._YB, history = cp
+            self._YB, self._perm, history = cp
         self.history.restore(history)
         self.net.theta[...] = theta
         self.optimizer.load_state(opt_state)
