@@ -43,13 +43,12 @@ from actgui.ui.views.compare_common import activation_label
 from actgui.ui.views.dataset_picker import thumbnail
 
 LEARNING_RATES = (0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
-_C = "CompareSettings"
-_OPTIMIZERS = (("sgd", QT_TRANSLATE_NOOP(_C, "SGD")),
-               ("momentum", QT_TRANSLATE_NOOP(_C, "Momentum")),
-               ("adam", QT_TRANSLATE_NOOP(_C, "Adam")))
-_INITS = (("uniform", QT_TRANSLATE_NOOP(_C, "Uniform ±0.5")),
-          ("xavier", QT_TRANSLATE_NOOP(_C, "Xavier (Glorot)")),
-          ("he", QT_TRANSLATE_NOOP(_C, "He")))
+_OPTIMIZERS = (("sgd", QT_TRANSLATE_NOOP("CompareSettings", "SGD")),
+               ("momentum", QT_TRANSLATE_NOOP("CompareSettings", "Momentum")),
+               ("adam", QT_TRANSLATE_NOOP("CompareSettings", "Adam")))
+_INITS = (("uniform", QT_TRANSLATE_NOOP("CompareSettings", "Uniform ±0.5")),
+          ("xavier", QT_TRANSLATE_NOOP("CompareSettings", "Xavier (Glorot)")),
+          ("he", QT_TRANSLATE_NOOP("CompareSettings", "He")))
 _ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -74,8 +73,9 @@ def parse_hidden(text: str) -> tuple[int, ...]:
         return tuple(int(p) for p in parts)
     except ValueError:
         raise ValueError(QCoreApplication.translate(
-            _C, "hidden: write the units of each layer as whole numbers separated by commas, "
-                "e.g. “8, 8”; got “{0}”").format(text)) from None
+            "CompareSettings",
+            "hidden: write the units of each layer as whole numbers separated by commas, "
+            "e.g. “8, 8”; got “{0}”").format(text)) from None
 
 
 def parse_rate(text: str) -> float:
@@ -83,7 +83,8 @@ def parse_rate(text: str) -> float:
         v = float(text.strip().replace(",", "."))
     except ValueError:
         raise ValueError(QCoreApplication.translate(
-            _C, "learning_rate must be a number such as 0.03, got “{0}”").format(text)) from None
+            "CompareSettings",
+            "learning_rate must be a number such as 0.03, got “{0}”").format(text)) from None
     return v
 
 

@@ -31,29 +31,44 @@ BEST_BACKGROUND = "#E3F2E5"
 # metric -> +1 when higher is better, -1 when lower is better, 0 when neither (diagnostics)
 _BETTER = {"train_loss": -1, "test_loss": -1, "train_acc": 1, "test_acc": 1,
            "epochs_to_target": -1, "dead": 0, "saturated": 0, "same_sign": 0}
-_C = "CompareTable"
 _TIPS = {
-    "activation": QT_TRANSLATE_NOOP(_C, "The activation of every hidden unit in this row's "
-                                        "networks."),
-    "train_loss": QT_TRANSLATE_NOOP(_C, "Loss on the training points: what training "
-                                        "minimises."),
-    "test_loss": QT_TRANSLATE_NOOP(_C, "Loss on the test points, which the networks never "
-                                       "train on: the fairer measure of what they learned."),
-    "train_acc": QT_TRANSLATE_NOOP(_C, "Share of training points classified correctly."),
-    "test_acc": QT_TRANSLATE_NOOP(_C, "Share of test points classified correctly."),
+    "activation": QT_TRANSLATE_NOOP(
+        "CompareTable",
+        "The activation of every hidden unit in this row's "
+        "networks."),
+    "train_loss": QT_TRANSLATE_NOOP(
+        "CompareTable",
+        "Loss on the training points: what training "
+        "minimises."),
+    "test_loss": QT_TRANSLATE_NOOP(
+        "CompareTable",
+        "Loss on the test points, which the networks never "
+        "train on: the fairer measure of what they learned."),
+    "train_acc": QT_TRANSLATE_NOOP(
+        "CompareTable",
+        "Share of training points classified correctly."),
+    "test_acc": QT_TRANSLATE_NOOP(
+        "CompareTable",
+        "Share of test points classified correctly."),
     "epochs_to_target": QT_TRANSLATE_NOOP(
-        _C, "The first recorded epoch at which the test loss was at or below the target: "
-            "fewer means faster learning. Over several seeds the mean of the seeds that got "
-            "there, and (in brackets) how many did when not all have."),
-    "dead": QT_TRANSLATE_NOOP(_C, "Hidden units whose activation has zero slope on every "
-                                  "training point: they no longer learn (ReLU's dying)."),
-    "saturated": QT_TRANSLATE_NOOP(_C, "Hidden units sitting on a flat part of their "
-                                       "activation for most training points, so their "
-                                       "gradient is tiny."),
+        "CompareTable",
+        "The first recorded epoch at which the test loss was at or below the target: "
+        "fewer means faster learning. Over several seeds the mean of the seeds that got "
+        "there, and (in brackets) how many did when not all have."),
+    "dead": QT_TRANSLATE_NOOP(
+        "CompareTable",
+        "Hidden units whose activation has zero slope on every "
+        "training point: they no longer learn (ReLU's dying)."),
+    "saturated": QT_TRANSLATE_NOOP(
+        "CompareTable",
+        "Hidden units sitting on a flat part of their "
+        "activation for most training points, so their "
+        "gradient is tiny."),
     "same_sign": QT_TRANSLATE_NOOP(
-        _C, "How often all weights into a unit must move the same way in one update, "
-            "averaged over the layers fed by hidden units. Always 100 % behind sigmoid, whose "
-            "outputs are all positive; zero-centred tanh leaves room for mixed signs."),
+        "CompareTable",
+        "How often all weights into a unit must move the same way in one update, "
+        "averaged over the layers fed by hidden units. Always 100 % behind sigmoid, whose "
+        "outputs are all positive; zero-centred tanh leaves room for mixed signs."),
 }
 
 
@@ -204,7 +219,8 @@ class CompareTable(QTableWidget):
                     font = item.font()
                     font.setBold(on)
                     item.setFont(font)
-                    item.setBackground(QBrush(QColor(BEST_BACKGROUND)) if on else QBrush())
+                    item.setBackground(QBrush(QColor(theme.ink(BEST_BACKGROUND))) if on
+                                       else QBrush())
 
     def cell_values(self, row: int, column: int) -> tuple[float, float]:
         """The (mean, std) stored in a cell."""

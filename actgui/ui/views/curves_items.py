@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
@@ -204,6 +205,10 @@ class Title(pg.LabelItem):
             self._sizeHint[hint] = (0, h)
 
     def resizeEvent(self, ev) -> None:
+        if not shiboken6.isValid(self.item):
+            # Teardown: the layout can still resize the title after its text item is gone,
+            # and an exception raised in this override aborts PySide6.
+            return
         fm = QFontMetricsF(self.item.font())
         width = self.rect().width() - 8 if self.rect().width() > 0 else math.inf
         text = next((t for t in self.texts if fm.horizontalAdvance(t) <= width), None)
