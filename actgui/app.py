@@ -39,13 +39,18 @@ def build_parser() -> argparse.ArgumentParser:
         "network learning live.",
     )
     parser.add_argument("session", nargs="?", metavar="PATH",
-                        help="session file to open (not supported yet)")
+                        help="session file to open (*.actgui.json)")
     parser.add_argument("--page", choices=PAGE_CHOICES,
                         help="page to show first (default: the page shown last time)")
     parser.add_argument("--lang", type=_language, metavar="CODE",
                         help="user interface language, e.g. en or zh_CN")
+    parser.add_argument("--theme", choices=("system", "light", "dark"),
+                        help="colour scheme for this run (default: as in View ▸ Theme)")
     parser.add_argument("--screenshot", metavar="PNG",
                         help="show the window, save a PNG of it to this path, and exit")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (window, every page, training, a "
+                        "session, an export) and exit: 0 when all passed")
     parser.add_argument("--version", action="version", version=f"actgui {__version__}")
     # Benchmarks: print the wall-clock time of the first paint ("first-paint <time.time()>")
     # and quit.
@@ -62,26 +67,24 @@ def _guard_std_streams() -> None:
 
 
 def _install_translators(app, language: str) -> list:
-    """Install actgui's translation for `language` and, with it, Qt's own.
+    """Install actgui's translation for `language` ("" = the system's) and Qt's own.
 
-    Missing .qm files are fine: the UI stays in English. Qt's catalogue is only loaded when
-    actgui's is, so that dialogs never come out half translated.
+    English and missing .qm files are fine: the UI stays in English. See actgui.ui.i18n.
     """
-    from importlib import resources
+    from actgui.ui.i18n import install_translators
 
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    return install_translators(app, language)
 
-    locale = QLocale(language)
-    ours = str(resources.files("actgui").joinpath("resources", "translations"))
-    qt = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    installed = []
-    for name, directory in (("actgui", ours), ("qtbase", qt)):
-        translator = QTranslator(app)
-        if not translator.load(locale, name, "_", directory):
-            break
-        app.installTranslator(translator)
-        installed.append(translator)
-    return installed
+
+def _open_session(window, path: str, page: str | None) -> None:
+    """Open the session named on the command line. A bad file must not block start-up: the
+    window keeps its defaults, shows the problem in its banner, and one line goes to stderr."""
+    problem = window.sessions.open_at_start(path)
+    if problem is not None:
+        reason = " ".join(problem.removeprefix("session: ").split())
+        print(f"actgui: cannot open the session {path}: {reason}", file=sys.stderr, flush=True)
+    if page:
+        window.show_page(page)  # --page wins over the page the session was saved on
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,10 +94,6 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # --help, --version, usage errors
         return exit_.code if isinstance(exit_.code, int) else 1
-
-    if args.session:
-        print(f"actgui: session files are not supported yet; ignoring {args.session}",
-              file=sys.stderr)
 
     # Qt first, then pyqtgraph (see the module docstring).
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
@@ -117,21 +116,28 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     one_shot = bool(args.screenshot or args.quit_after_paint)
     scratch = None
-    if one_shot:
+    if one_shot or args.self_test:
         # Screenshots and benchmarks neither read nor change the user's saved settings.
         scratch = tempfile.TemporaryDirectory(prefix="actgui-")
         settings = Settings(QSettings(os.path.join(scratch.name, "actgui.ini"),
                                       QSettings.Format.IniFormat))
     else:
         settings = Settings()
-    language = args.lang or settings.language
-    app.setProperty("actgui_language", language)
-    if language:
-        app._actgui_translators = _install_translators(app, language)
+    # --lang, else View ▸ Language, else the system's language.
+    app._actgui_translators = _install_translators(app, args.lang or settings.language)
 
     window = create_main_window(settings)
+    from actgui.ui.appearance import apply_theme
+
+    apply_theme(args.theme or settings.theme)  # else the desktop's scheme
     if args.page:
         window.show_page(args.page)
+    if args.self_test:  # see actgui.selftest; uses the scratch settings
+        from actgui.selftest import run as run_self_test
+
+        code = run_self_test(window)
+        scratch.cleanup()
+        return code
 
     result = {"code": 0, "finished": False}
 
@@ -166,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         window.installEventFilter(watcher)
         QTimer.singleShot(10_000, finish)  # in case no paint event ever arrives
     window.show()
+    if args.session:
+        _open_session(window, args.session, args.page)
     code = app.exec()
     if scratch is not None:
         scratch.cleanup()

@@ -17,12 +17,14 @@ from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -30,6 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from actgui import __version__
+from actgui.ui import appearance, i18n
+from actgui.ui.export_menu import ExportMenu
+from actgui.ui.session_menu import SessionMenu
 from actgui.ui.settings import Settings
 
 
@@ -98,12 +103,19 @@ class MainWindow(QMainWindow):
         for _ in PAGES:
             self._stack.addWidget(QWidget(self._stack))  # stand-in until the page is built
 
+        # File ▸ Open / Open Recent / Save / Save As and the session banner.
+        self.sessions = SessionMenu(self, settings)
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_sidebar())
-        layout.addWidget(self._stack, 1)
+        column = QVBoxLayout()  # the session banner (hidden unless needed) above the page
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.sessions.banner)
+        column.addWidget(self._stack, 1)
+        layout.addLayout(column, 1)
         self.setCentralWidget(central)
 
         self._build_actions()
@@ -268,7 +280,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.file_menu.setObjectName("menuFile")
-        # Open / Save session and Export image go here once sessions exist.
+        self.sessions.add_to(self.file_menu)
+        self.exports = ExportMenu(self, self._settings)  # Export figures / data, PNG size
+        self.exports.add_to(self.file_menu)
         self.file_menu.addAction(self.quit_action)
 
         self.view_menu = bar.addMenu(self.tr("&View"))
@@ -276,13 +290,21 @@ class MainWindow(QMainWindow):
         self.view_menu.addActions(self.page_group.actions())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.full_screen_action)
+        self.view_menu.addSeparator()
+        self.language_menu = i18n.add_language_menu(self, self.view_menu, self._settings)
+        self.theme_menu = appearance.add_theme_menu(self, self.view_menu, self._settings)
+
+        self.settings_menu = self._build_settings_menu()
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.setObjectName("menuHelp")
+        self.help_menu.addAction(self._build_shortcuts_action())
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.help_menu.addAction(self.about_qt_action)
-        for menu in (self.file_menu, self.view_menu, self.help_menu):
+        for menu in (self.file_menu, self.view_menu, self.settings_menu, self.help_menu):
             menu.setToolTipsVisible(True)
+            self._fill_status_tips(menu)
 
     # -- pages -------------------------------------------------------------------------------
     def page(self, name: str) -> QWidget:
@@ -328,6 +350,7 @@ class MainWindow(QMainWindow):
             self._painted = True
             # Runs after this paint pass has reached the screen.
             QTimer.singleShot(0, self._build_next_page)
+            QTimer.singleShot(0, self._prepare_plot_export)
 
     def current_page_name(self) -> str:
         return PAGE_NAMES[self._stack.currentIndex()]
@@ -419,6 +442,88 @@ class MainWindow(QMainWindow):
             self.full_screen_action.setChecked(self.isFullScreen())
             self.full_screen_action.blockSignals(False)
         super().changeEvent(event)
+
+    def _prepare_plot_export(self) -> None:
+        """Make SVG export work in pyqtgraph's own right-click Export… dialog as well (see
+        actgui.ui.export.allow_closed_svg_paths); done when idle, start-up does not wait."""
+        from actgui.ui import export
+
+        export.allow_closed_svg_paths()
+
+    # -- settings and shortcuts --------------------------------------------------------------
+    def _fill_status_tips(self, menu: QMenu) -> None:
+        """Every menu entry (submenus too) says in the status bar what its tooltip says."""
+        for action in menu.actions():
+            if not action.statusTip():
+                action.setStatusTip(action.toolTip())
+            if action.menu() is not None:
+                self._fill_status_tips(action.menu())
+
+    def _build_settings_menu(self) -> QMenu:
+        """Settings ▸ Reset to Defaults."""
+        menu = self.menuBar().addMenu(self.tr("&Settings"))
+        menu.setObjectName("menuSettings")
+        self.reset_settings_action = QAction(self.tr("&Reset to Defaults…"), self)
+        self.reset_settings_action.setObjectName("actionResetSettings")
+        tip = self.tr("Forget the saved window size, page, recent sessions, language and "
+                      "export choices")
+        self.reset_settings_action.setToolTip(tip)
+        self.reset_settings_action.setStatusTip(tip)
+        self.reset_settings_action.triggered.connect(lambda: self.reset_settings())
+        menu.addAction(self.reset_settings_action)
+        return menu
+
+    def reset_settings(self, confirm: bool = True) -> bool:
+        """Clear every stored setting and put the window back to its first-start size and
+        page, after asking (unless `confirm` is False). Returns True when it was done."""
+        if confirm:
+            answer = QMessageBox.question(
+                self, self.tr("Reset to Defaults"),
+                self.tr("Forget all saved settings: window size and position, the last page, "
+                        "recent sessions, the language and the export choices?\n\nA "
+                        "language change takes effect the next time actgui starts."),
+                QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Reset:
+                return False
+        self._settings.clear()
+        self._restoring = True  # nothing is written back until the learner changes something
+        try:
+            if self.isFullScreen() or self.isMaximized():
+                self.showNormal()
+            self._apply_default_geometry()
+            self._set_current(0)
+        finally:
+            self._restoring = False
+        self.sessions.refresh_recent()
+        self.exports.refresh_scale()
+        self.statusBar().showMessage(self.tr("All settings are back to their defaults."),
+                                     8000)
+        return True
+
+    def _build_shortcuts_action(self) -> QAction:
+        """Help ▸ Keyboard Shortcuts, on F1 (the platform's help key)."""
+        action = QAction(self.tr("&Keyboard Shortcuts"), self)
+        action.setObjectName("actionShortcuts")
+        keys = QKeySequence(QKeySequence.StandardKey.HelpContents)
+        action.setShortcut(keys if not keys.isEmpty() else QKeySequence("F1"))
+        tip = self.tr("Every key actgui answers to, on one sheet")
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(self.show_shortcuts)
+        self.shortcuts_action = action
+        return action
+
+    def show_shortcuts(self) -> QDialog:
+        """The keyboard shortcuts sheet (one at a time; built anew so it is always current)."""
+        from actgui.ui.shortcuts import ShortcutsDialog
+
+        for old in self.findChildren(ShortcutsDialog):
+            old.close()  # deletes itself
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # -- help --------------------------------------------------------------------------------
     def about_text(self) -> str:

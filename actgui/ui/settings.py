@@ -8,7 +8,11 @@ redirect the storage by passing their own QSettings, e.g. one backed by a tempor
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT_FILES = 8
 
 
 class Settings:
@@ -18,6 +22,7 @@ class Settings:
     STATE = "window/state"
     PAGE = "window/page"
     LANGUAGE = "ui/language"
+    RECENT = "session/recent"
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         # QSettings() uses the organisation / application names set on the QApplication.
@@ -83,6 +88,78 @@ class Settings:
     @language.setter
     def language(self, value: str) -> None:
         self._set(self.LANGUAGE, value or None)
+
+    THEME = "ui/theme"
+    THEMES = ("system", "light", "dark")
+
+    @property
+    def theme(self) -> str:
+        """Colour scheme: "system" (default, follows the desktop), "light" or "dark"."""
+        value = self._str(self.THEME, "system")
+        return value if value in self.THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        if value not in self.THEMES:
+            raise ValueError(f"theme must be one of {self.THEMES}, got {value!r}")
+        self._set(self.THEME, None if value == "system" else value)
+
+    # -- sessions ----------------------------------------------------------------------------
+    @property
+    def recent_files(self) -> list[str]:
+        """Session files opened or saved lately, newest first; files gone since are left out."""
+        value = self._s.value(self.RECENT)
+        if isinstance(value, str):  # QSettings gives a one-item list back as a plain str
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        paths = [p for p in value if isinstance(p, str) and p]
+        return [p for p in dict.fromkeys(paths) if os.path.isfile(p)][:MAX_RECENT_FILES]
+
+    @recent_files.setter
+    def recent_files(self, paths: list[str]) -> None:
+        paths = list(dict.fromkeys(p for p in paths if isinstance(p, str) and p))
+        self._set(self.RECENT, paths[:MAX_RECENT_FILES] or None)
+
+    def add_recent_file(self, path: str) -> None:
+        """Put `path` (made absolute) first in the recent files."""
+        path = os.path.abspath(path)
+        self.recent_files = [path, *(p for p in self.recent_files if p != path)]
+
+    # -- export -------------------------------------------------------------------------------
+    EXPORT_SCALE = "export/png_scale"
+    EXPORT_DIR = "export/folder"
+    EXPORT_SCALES = (1, 2, 4)
+
+    @property
+    def export_scale(self) -> int:
+        """PNG export size as a multiple of the size on screen: 1, 2 (default) or 4."""
+        try:
+            value = int(self._s.value(self.EXPORT_SCALE, 2))
+        except (TypeError, ValueError):
+            return 2
+        return value if value in self.EXPORT_SCALES else 2
+
+    @export_scale.setter
+    def export_scale(self, value: int) -> None:
+        if value not in self.EXPORT_SCALES:
+            raise ValueError(f"export scale must be one of {self.EXPORT_SCALES}, got {value}")
+        self._set(self.EXPORT_SCALE, int(value))
+
+    @property
+    def export_dir(self) -> str:
+        """The folder figures and data were last exported to ("" if none yet)."""
+        return self._str(self.EXPORT_DIR, "")
+
+    @export_dir.setter
+    def export_dir(self, value: str) -> None:
+        self._set(self.EXPORT_DIR, value or None)
+
+    # -- all ----------------------------------------------------------------------------------
+    def clear(self) -> None:
+        """Forget every stored setting (Settings ▸ Reset to defaults)."""
+        self._s.clear()
+        self._s.sync()
 
     def sync(self) -> None:
         self._s.sync()

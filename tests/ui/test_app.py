@@ -80,14 +80,14 @@ def test_screenshot_of_softmax_page(tmp_path):
     assert not (tmp_path / "actgui" / "actgui.conf").exists()
 
 
-def test_session_path_is_noted_not_fatal(tmp_path):
+def test_missing_session_path_is_noted_not_fatal(tmp_path):
     png = tmp_path / "training.png"
     done = run_actgui("my.session", "--lang", "zh_CN", "--page", "training",
                       "--screenshot", str(png), home=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     notes = [line for line in done.stderr.splitlines() if "session" in line]
-    assert len(notes) == 1 and "not supported yet" in notes[0] and "my.session" in notes[0]
+    assert len(notes) == 1 and "my.session" in notes[0] and "No such file" in notes[0]
     assert_screenshot(png)
 
 

@@ -172,7 +172,7 @@ def test_unknown_page_name_is_an_error(window):
 
 def test_menus_and_every_action_has_a_tooltip(window):
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&View", "&Help"]
+    assert titles == ["&File", "&View", "&Settings", "&Help"]
     names = {a.objectName() for a in window.findChildren(QAction) if a.objectName()}
     assert {
         "actionQuit", "actionFullScreen", "actionAbout", "actionAboutQt",
