@@ -13,8 +13,8 @@ recorded epoch) and timeline (per-layer statistics; one row per snapshot):
 Items are created once per architecture and updated with setData only; a snapshot whose
 history and timeline did not change costs nothing. Long timelines are peak-decimated to about
 one point per two pixels in one vectorised pass, and the view redraws at most `max_rate`
-times a second (30 by default): repainting five plots of antialiased curves costs far more
-than updating their data, and curves that move at 30 Hz look just as live. Axes are cached as
+times a second (15 by default): repainting five plots of antialiased curves costs far more
+than updating their data, and curves that move at 15 Hz look just as live. Axes are cached as
 pixmaps and the y ranges snap to round values, so an axis is redrawn only when its range really
 moves, not on every frame.
 
@@ -67,7 +67,7 @@ X_MARGIN = 0.03  # room left of epoch 0, as a share of the x range
 class CurvesView(PlotGrid, QWidget):
     """Loss, accuracy and per-layer statistics against epoch."""
 
-    def __init__(self, parent=None, columns: int | None = None, max_rate: float | None = 30.0):
+    def __init__(self, parent=None, columns: int | None = None, max_rate: float | None = 15.0):
         super().__init__(parent)
         self.setObjectName("curvesView")
         self._items: dict[str, pg.PlotDataItem | pg.PlotCurveItem] = {}
