@@ -34,6 +34,9 @@ def page(qtbot):
     w.resize(1280, 800)
     w.show()
     qtbot.waitExposed(w)
+    # Mouse moves go to the active window; a window left by an earlier test must not keep it.
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
     return w
 
 

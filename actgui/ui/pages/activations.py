@@ -15,6 +15,7 @@ import pyqtgraph as pg  # isort: skip  (PySide6 first, so pyqtgraph binds to it)
 
 from actgui.engine import activations as act
 from actgui.ui import theme
+from actgui.ui.i18n import activation_label
 from actgui.ui.views import curve_zones as zones
 from actgui.ui.views.curve_controls import SLIDER_STEPS, CurveControls, ProbePanel
 from actgui.ui.views.curve_notes import CurveNotes, FormulaCard, fmt_number
@@ -72,6 +73,7 @@ class ActivationsPage(QWidget):
         self._z = np.linspace(*Z_DEFAULT, N_POINTS)
         self._values: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._probe_z = PROBE_START
+        self._shown: list[str] | None = None  # cache of shown(), read several times a change
         self.check_errors: dict[str, float] = {}
         self.identity_error: float | None = None
 
@@ -136,12 +138,14 @@ class ActivationsPage(QWidget):
 
     def shown(self) -> list[str]:
         """Names of the ticked activations, in list order."""
-        out = []
-        for i in range(self.activation_list.count()):
-            item = self.activation_list.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                out.append(item.data(Qt.ItemDataRole.UserRole))
-        return out
+        if self._shown is None:  # reset by every itemChanged of the list
+            out = []
+            for i in range(self.activation_list.count()):
+                item = self.activation_list.item(i)
+                if item.checkState() == Qt.CheckState.Checked:
+                    out.append(item.data(Qt.ItemDataRole.UserRole))
+            self._shown = out
+        return list(self._shown)
 
     def selected(self) -> str | None:
         item = self.activation_list.currentItem()
@@ -166,11 +170,12 @@ class ActivationsPage(QWidget):
         self.view.set_curve(name, self._z, f, df)
 
     def _shown_changed(self, *_) -> None:
+        self._shown = None
         names = self.shown()
         for name in names:
             if name not in self._values:
                 self._compute(name)
-        self.view.set_shown(names, {n: act.label(n) for n in act.names()})
+        self.view.set_shown(names, {n: activation_label(n) for n in act.names()})
         self.probe.set_rows(names)
         self._update_probe()
         self._update_zones()
@@ -196,13 +201,13 @@ class ActivationsPage(QWidget):
                 key, spec = next(iter(specs.items()))
                 self.param_slider.setValue(value_to_slider(spec, self._params[name][key]))
                 tip = self.tr("{name} {p} from {lo} to {hi}; curves follow as you drag.").format(
-                    name=act.label(name), p=spec.label, lo=fmt_number(spec.low),
+                    name=activation_label(name), p=spec.label, lo=fmt_number(spec.low),
                     hi=fmt_number(spec.high))
             else:
                 self.param_slider.setValue(0)
-                tunable = ", ".join(act.label(n) for n in act.names() if act.param_specs(n))
+                tunable = ", ".join(activation_label(n) for n in act.names() if act.param_specs(n))
                 tip = self.tr("{name} has no parameter to tune. Select one of: {list}.").format(
-                    name=act.label(name), list=tunable)
+                    name=activation_label(name), list=tunable)
         self.param_slider.setToolTip(tip)
         self._show_param_value(name)
 
@@ -210,11 +215,11 @@ class ActivationsPage(QWidget):
         specs = act.param_specs(name)
         if not specs:
             self.param_value.setText(self.tr("{name} has no parameter").format(
-                name=act.label(name)))
+                name=activation_label(name)))
             return
         key, spec = next(iter(specs.items()))
         self.param_value.setText(self.tr("{name}: {p} = {v}").format(
-            name=act.label(name), p=spec.label, v=fmt_number(self._params[name][key])))
+            name=activation_label(name), p=spec.label, v=fmt_number(self._params[name][key])))
 
     def _slider_moved(self, i: int) -> None:
         name = self.selected()
@@ -237,7 +242,7 @@ class ActivationsPage(QWidget):
             self._configure_slider(name)
             self._param_changed(name)
             self.status_message.emit(self.tr("{name}: parameter back to its default.").format(
-                name=act.label(name)))
+                name=activation_label(name)))
 
     def _param_changed(self, name: str) -> None:
         self._show_param_value(name)
@@ -294,14 +299,15 @@ class ActivationsPage(QWidget):
     def _update_probe(self, *_) -> None:
         z = self._probe_z
         zz = np.array([z])
-        points = []
-        for row, name in enumerate(self.shown()):
+        points, rows = [], []
+        for name in self.shown():
             a = self.activation(name)
             f, d = float(a.f(zz)[0]), float(a.df(zz)[0])
             points.append((name, f, d))
             t = a.saturation_threshold()
             state = "dead" if d == 0.0 else "saturated" if abs(d) <= t else "active"
-            self.probe.set_row(row, f, d, (fmt_value(f), fmt_value(d)), state)
+            rows.append((f, d, (fmt_value(f), fmt_value(d)), state))
+        self.probe.set_values(rows)
         self.view.set_markers(z, points)
 
         name = self.selected()
@@ -372,10 +378,10 @@ class ActivationsPage(QWidget):
             worst = max(self.check_errors, key=self.check_errors.get)
             text = self.tr("Largest error: {e} ({name}); points within 4h of a kink are "
                            "skipped.").format(
-                e=f"{self.check_errors[worst]:.1e}".replace("-", "−"), name=act.label(worst))
+                e=f"{self.check_errors[worst]:.1e}".replace("-", "−"), name=activation_label(worst))
             self.check_result.setText(text)
             self.check_result.setToolTip("\n".join(
-                f"{act.label(n)}: {e:.1e}" for n, e in self.check_errors.items()))
+                f"{activation_label(n)}: {e:.1e}" for n, e in self.check_errors.items()))
             if len(names) > 1:
                 self.status_message.emit(text)
         self.check_result.setVisible(True)

@@ -6,7 +6,7 @@ These widgets hold no state of their own beyond what Qt keeps; the page connects
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSlider,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from actgui.engine import activations as act
 from actgui.ui import theme
+from actgui.ui.i18n import activation_label
+from actgui.ui.views.curve_notes import SteadyLabel, tabular_digits, text_shape
 
 SLIDER_STEPS = 1000
 
@@ -66,8 +69,8 @@ def _check(name, text, on, tip) -> QCheckBox:
     return box
 
 
-def _result(name) -> QLabel:
-    label = QLabel()
+def _result(name) -> SteadyLabel:
+    label = SteadyLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setIndent(22)
@@ -91,14 +94,14 @@ class CurveControls(QScrollArea):
             "parameter and shade its zones."))
         self.activation_list.setIconSize(QSize(28, 14))
         for name in act.names():
-            item = QListWidgetItem(line_icon(name), act.label(name))
+            item = QListWidgetItem(line_icon(name), activation_label(name))
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                           | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if name in shown
                                else Qt.CheckState.Unchecked)
             item.setToolTip(self.tr("Tick to draw {name}; select to inspect it.").format(
-                name=act.label(name)))
+                name=activation_label(name)))
             self.activation_list.addItem(item)
         rows = self.activation_list.count()
         self.activation_list.setMinimumHeight(self.activation_list.sizeHintForRow(0) * rows + 6)
@@ -122,14 +125,14 @@ class CurveControls(QScrollArea):
         self.param_slider = QSlider(Qt.Orientation.Horizontal)
         self.param_slider.setObjectName("paramSlider")
         self.param_slider.setRange(0, SLIDER_STEPS)
-        self.param_value = QLabel()
+        self.param_value = SteadyLabel()
         self.param_value.setObjectName("paramValue")
         self.param_value.setToolTip(self.tr("Current value of the parameter."))
         self.param_reset = QPushButton(self.tr("Default"))
         self.param_reset.setToolTip(self.tr("Set the parameter back to its default."))
         self.param_value.setWordWrap(True)
         grid = QVBoxLayout(param_box)
-        grid.addWidget(self.param_value)
+        grid.addWidget(self.param_value.holder)
         bottom = QHBoxLayout()
         bottom.addWidget(self.param_slider, 1)
         bottom.addWidget(self.param_reset)
@@ -160,7 +163,7 @@ class CurveControls(QScrollArea):
         self.check_result = _result("checkResult")
         form = QVBoxLayout(over)
         for w in (self.show_tangent, self.show_saturation, self.show_dead, self.show_identity,
-                  self.identity_result, self.show_check, self.check_result):
+                  self.identity_result.holder, self.show_check, self.check_result.holder):
             form.addWidget(w)
 
         column = QWidget()
@@ -212,19 +215,45 @@ class ProbePanel(QGroupBox):
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in (1, 2, 3):
-            head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+            head.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
         form = QFormLayout(self)
         form.addRow(self.tr("z ="), self.z_probe)
         form.addRow(self.table)
         self.states = {"dead": (self.tr("dead"), QColor(theme.DEAD).darker(115)),
                        "saturated": (self.tr("saturated"), QColor(theme.SATURATED).darker(150)),
                        "active": (self.tr("active"), QColor("#2b6e3f"))}
+        # The value columns grow to their widest text so far and shrink back only when the
+        # rows are rebuilt: moving the probe does not make them jitter, and a new value
+        # costs no resize-to-contents pass over the table.
+        self._widths: dict[str, int] = {}
+        self._pad = 2 * (self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1) + 2
+        usual = self._text_width("0.0000")
+        state = self._text_width(self.states["active"][0])
+        self._base_widths = {c: max(w, head.sectionSizeHint(c))
+                             for c, w in ((1, usual), (2, usual), (3, state))}
+        self._reset_widths()
+
+    def _text_width(self, text: str) -> int:
+        """Pixels a cell needs for text; values of the same shape share one measurement
+        when the font's digits all have the same width."""
+        font = self.table.font()
+        key = text_shape(text) if tabular_digits(font) else text
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = self.table.fontMetrics().horizontalAdvance(text)
+        return width + self._pad
+
+    def _reset_widths(self) -> None:
+        head = self.table.horizontalHeader()
+        for c, w in self._base_widths.items():
+            head.resizeSection(c, w)
 
     def set_rows(self, names: list[str]) -> None:
         """One row per shown activation (rebuilt only when the shown set changes)."""
         self.table.setRowCount(len(names))
         for row, name in enumerate(names):
-            head = QTableWidgetItem(line_icon(name), act.label(name))
+            head = QTableWidgetItem(line_icon(name), activation_label(name))
             head.setData(Qt.ItemDataRole.UserRole, name)
             self.table.setItem(row, 0, head)
             for col in (1, 2, 3):
@@ -233,15 +262,37 @@ class ProbePanel(QGroupBox):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, cell)
+        self._reset_widths()
         rows_h = max(1, len(names)) * self.table.verticalHeader().defaultSectionSize()
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows_h + 4)
 
-    def set_row(self, row: int, f: float, d: float, texts: tuple[str, str], state: str) -> None:
-        for col, v, text in ((1, f, texts[0]), (2, d, texts[1])):
-            cell = self.table.item(row, col)
-            cell.setText(text)
-            cell.setData(Qt.ItemDataRole.UserRole, v)
-        text, color = self.states[state]
-        cell = self.table.item(row, 3)
-        cell.setText(text)
-        cell.setForeground(color)
+    def set_values(self, rows: list[tuple[float, float, tuple[str, str], str]]) -> None:
+        """Fill the value columns, one (f, f', (f text, f' text), state) per row.
+
+        Each cell edit would emit its own dataChanged (a view update and a header resize
+        pass per cell, 15 per probe move with five activations); the model is quiet while
+        the cells are written and the view hears one dataChanged for the whole block.
+        """
+        if not rows:
+            return
+        model = self.table.model()
+        role = Qt.ItemDataRole.UserRole
+        blocker = QSignalBlocker(model)
+        for row, (f, d, texts, state) in enumerate(rows):
+            for col, v, text in ((1, f, texts[0]), (2, d, texts[1])):
+                cell = self.table.item(row, col)
+                cell.setText(text)
+                cell.setData(role, v)
+            text, color = self.states[state]
+            cell = self.table.item(row, 3)
+            if cell.text() != text:
+                cell.setText(text)
+                cell.setForeground(color)
+        blocker.unblock()
+        model.dataChanged.emit(model.index(0, 1), model.index(len(rows) - 1, 3))
+        head = self.table.horizontalHeader()
+        for col in (1, 2, 3):
+            texts = [r[2][col - 1] if col < 3 else self.states[r[3]][0] for r in rows]
+            need = max(self._text_width(text) for text in texts)
+            if need > head.sectionSize(col):
+                head.resizeSection(col, need)

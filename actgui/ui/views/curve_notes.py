@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import math
+import re
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTextBrowser
+from PySide6 import QtGui
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QTextBrowser, QWidget
 
 from actgui.engine import activations as act
 from actgui.ui import theme
+from actgui.ui.i18n import activation_label, engine_text
 
 
 def fmt_number(v: float) -> str:
@@ -20,11 +23,142 @@ def fmt_number(v: float) -> str:
     return text.replace("-", "−")
 
 
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _tabular_digits(font) -> bool:
+    """Whether every digit has the same advance in this font, and in its bold face (UI fonts
+    almost always have tabular figures); then a text's size depends only on its shape."""
+    for bold in (False, True):
+        face = QFont(font)
+        face.setBold(bold)
+        metrics = QFontMetricsF(face)
+        if len({metrics.horizontalAdvance(d) for d in "0123456789"}) != 1:
+            return False
+    return True
+
+
+_TABULAR: dict[str, bool] = {}
+
+
+def tabular_digits(font) -> bool:
+    """_tabular_digits(font), remembered per font."""
+    key = font.key()
+    if key not in _TABULAR:
+        _TABULAR[key] = _tabular_digits(font)
+    return _TABULAR[key]
+
+
+def text_shape(text: str) -> str:
+    """The text with every digit made 0: with tabular digits, texts of one shape are
+    equally wide."""
+    return _DIGIT.sub("0", text)
+
+
+class _Holder(QWidget):
+    """The layout-less box a SteadyLabel sits in; the parent layout sees it in the label's
+    place, with the label's size hints."""
+
+    def __init__(self, label: QLabel):
+        super().__init__()
+        self._label = label
+        label.setParent(self)
+        self.setSizePolicy(label.sizePolicy())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self._label.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self._label.minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return self._label.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        return self._label.heightForWidth(width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._label.setGeometry(self.rect())
+
+
+class SteadyLabel(QLabel):
+    """A QLabel whose text can change without re-laying out the page around it.
+
+    QLabel.setText always makes the parent layout recompute, and on the explorer pages that
+    relayout (every word-wrapped label's height for its width, the splitter, the side column)
+    cost more than repainting the plots. A SteadyLabel lives in a layout-less holder: put
+    ``label.holder`` in the layout. A new text repaints the label, and the layout runs again
+    only when the text needs more room or a different height.
+    """
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        self._fitted = None  # (text shape, box size) known to fit
+        self.holder = _Holder(self)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt override)
+        if text == self.text():
+            return
+        super().setText(text)
+        rich = self.textFormat() == Qt.TextFormat.RichText or (
+            self.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text))
+        self._fit(measure=rich)
+
+    def _fit(self, measure: bool = False) -> None:
+        """Ask for a relayout only if the text no longer fits the box the label has.
+
+        A text that differs from one that fitted this box only in its digits (a new value
+        in the same format) fits as well when the font's digits all have the same width,
+        and plain text is then not measured at all. Rich text is measured anyway: QLabel
+        lays it out lazily in paintEvent, and that layout asks for a repaint from inside
+        the paint (Qt posts an UpdateLater), so every new text was painted twice, with the
+        card and the page behind it. Measuring lays it out here instead.
+        """
+        holder = self.holder
+        if not holder.isVisible():
+            self._fitted = None
+            holder.updateGeometry()
+            return
+        width, height = holder.width(), holder.height()
+        shape = ((text_shape(self.text()), width, height) if tabular_digits(self.font())
+                 else None)
+        known = shape is not None and shape == self._fitted
+        if known and not measure:
+            return
+        if self.hasHeightForWidth():
+            fits = self.heightForWidth(width) == height
+            if fits and not known:
+                fits = self.minimumSizeHint().width() <= width
+        else:
+            hint = self.sizeHint()
+            fits = hint.width() <= width and hint.height() <= height
+        self._fitted = shape if fits else None
+        if not fits:
+            holder.updateGeometry()
+
+    def setWordWrap(self, on: bool) -> None:  # noqa: N802 (Qt override)
+        super().setWordWrap(on)
+        self.holder.setSizePolicy(self.sizePolicy())  # word wrap means height-for-width
+        self._fitted = None
+        self._fit()
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt override)
+        super().setVisible(visible)
+        self.holder.setVisible(visible)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if hasattr(self, "holder") and event.type() in (QEvent.Type.FontChange,
+                                                        QEvent.Type.StyleChange):
+            self._fitted = None
+            self._fit()
+
+
 class FormulaCard(QFrame):
     """f and f' of the selected activation, with its range, centring and steepest slope.
 
-    One small label per fact, each updated only when its text changes: a slider step then
-    re-lays out one short line instead of a whole rich-text card.
+    One small label per fact, each updated only when its text changes and each a
+    SteadyLabel: a slider step repaints one short line and re-lays out nothing.
     """
 
     _KEYS = ("formulaF", "formulaDf", "outputRange", "zeroCentred", "saturationThreshold")
@@ -51,19 +185,19 @@ class FormulaCard(QFrame):
         grid.setContentsMargins(10, 8, 10, 8)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(3)
-        grid.addWidget(self.title, 0, 0, 1, 2)
+        grid.addWidget(self.title.holder, 0, 0, 1, 2)
         for row, (key, name) in enumerate(zip(self._KEYS, names, strict=True), start=1):
             head = QLabel(name)
             head.setStyleSheet("color: #555;")
             head.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(head, row, 0)
             self.values[key] = self._label(key)
-            grid.addWidget(self.values[key], row, 1)
-        grid.addWidget(self.peak, len(self._KEYS) + 1, 0, 1, 2)
+            grid.addWidget(self.values[key].holder, row, 1)
+        grid.addWidget(self.peak.holder, len(self._KEYS) + 1, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
-    def _label(self, name: str) -> QLabel:
-        label = QLabel()
+    def _label(self, name: str) -> SteadyLabel:
+        label = SteadyLabel()
         label.setObjectName(name)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
@@ -88,9 +222,10 @@ class FormulaCard(QFrame):
         for key, text in zip(self._KEYS, texts, strict=True):
             self._set(self.values[key], text)
         head = color.darker(115).name()
-        self._set(self.title, f"<span style='color:{head}'>{a.label}</span>")
+        self._set(self.title, f"<span style='color:{head}'>{activation_label(a.name)}</span>")
         self._set(self.peak, self.tr("{name}: peak slope {peak} at {where}").format(
-            name=a.label, peak=fmt_number(a.peak_slope), where=a.peak_where))
+            name=activation_label(a.name), peak=fmt_number(a.peak_slope),
+            where=engine_text(a.peak_where)))
 
     def text(self) -> str:
         """Everything the card shows, as one rich-text string (for tests and export)."""

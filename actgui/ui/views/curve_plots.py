@@ -10,15 +10,28 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPen, QPixmapCache
-from PySide6.QtWidgets import QGraphicsItem, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPixmapCache
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsView,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 import pyqtgraph as pg  # isort: skip  (PySide6 first, so pyqtgraph binds to it)
 
 from actgui.ui import theme
 
 ZONE_KINDS = ("saturated", "dead")
+
+# Repaint the bounding rectangle of what changed, not the exact region (pyqtgraph's default).
+# A probe move dirties a dozen thin strips; clipped to such a region, every cached layer's
+# blit takes Qt's generic span path (ten times slower, and handed to its painting thread
+# pool), while one rectangle keeps the plain blit.
+BOUNDING_RECT_UPDATE = QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate
 _ZONE_ALPHA = {"saturated": 60, "dead": 45}
 
 
@@ -76,11 +89,29 @@ def next_range(current: tuple[float, float] | None, lo: float, hi: float):
 _PIXMAP_CACHE_KB = 160 * 1024
 
 
-def _cached(item) -> None:
+def _cached(item, children: bool = False) -> None:
     """Keep a device-pixel cache of an item: a repaint caused by another item (the probe,
     the selected curve) then blits it instead of stroking 1,201 antialiased points of a 2 px
-    pen again (wide antialiased pens are the slow path of Qt's raster engine)."""
+    pen again (wide antialiased pens are the slow path of Qt's raster engine).
+
+    A parent's cache holds only what its own paint() draws, never its children; with
+    children=True the whole subtree is cached (a legend's samples and text, a label's text
+    item), so an exposed legend costs a few blits instead of laying out and drawing text.
+    """
     item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    if children:
+        for child in item.childItems():
+            _cached(child, children=True)
+
+
+def subsample_step(points: int, pixels: float) -> int:
+    """Every how many grid points to draw a curve so that it keeps about one vertex per
+    device pixel: the curve looks the same (a 2 px antialiased pen cannot show detail finer
+    than a pixel), and stroking it costs half as much or less. The data items keep every
+    point; only the path that is stroked is thinner."""
+    if pixels <= 0:
+        return 1
+    return max(1, int((points - 1) // pixels))
 
 
 def _overlay(plot: pg.PlotWidget, item, ignore_bounds: bool = True) -> None:
@@ -91,9 +122,76 @@ def _overlay(plot: pg.PlotWidget, item, ignore_bounds: bool = True) -> None:
 
 def _inert(legend: pg.LegendItem) -> None:
     """pyqtgraph hides a curve when its legend sample is clicked; here the activation list
-    decides what is drawn, so the samples ignore clicks (the legend can still be dragged)."""
-    for sample, _ in legend.items:
+    decides what is drawn, so the samples ignore clicks (the legend can still be dragged).
+    The new labels are cached like the legend itself: laying out and drawing their text was
+    the dearest part of every repaint that exposed the legend. (The samples draw one short
+    line from their curve's pen at paint time, and stay uncached so a new pen shows.)"""
+    for sample, label in legend.items:
         sample.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        _cached(label, children=True)
+
+
+class ProbeDots:
+    """One dot per shown activation where the probe crosses its curve.
+
+    Each dot is a QGraphicsPixmapItem showing a pre-drawn antialiased disc that keeps its
+    pixel size (ItemIgnoresTransformations): moving it is a setPos, and Qt blits it without
+    calling Python. A ScatterPlotItem drew the same discs through pyqtgraph's Python setData
+    and paint (and its fragment drawing woke Qt's painting thread pool), which cost more
+    than the rest of a probe move. The ring takes the plot's background colour, so a dot
+    stands off its curve in either colour scheme.
+    """
+
+    SIZE = 9.0  # disc diameter, logical pixels (the ScatterPlotItem's size=9)
+    RING = 1.2  # outline width
+    _BOX = 12  # pixmap side, logical pixels: the disc, its ring and antialiasing
+
+    def __init__(self, plot: pg.PlotWidget, z: float):
+        self._plot = plot
+        self._z = z
+        self._dots: list[QGraphicsPixmapItem] = []
+        self._pixmaps: dict[tuple[int, int, float], QPixmap] = {}
+
+    def dots(self) -> list[QGraphicsPixmapItem]:
+        return [dot for dot in self._dots if dot.isVisible()]
+
+    def _pixmap(self, color: QColor) -> QPixmap:
+        ring = self._plot.backgroundBrush().color()
+        ratio = self._plot.devicePixelRatioF()
+        key = (color.rgba(), ring.rgba(), ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            side = math.ceil(self._BOX * ratio)
+            pixmap = QPixmap(side, side)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(ring, self.RING))
+            painter.setBrush(color)
+            centre = self._BOX / 2
+            painter.drawEllipse(QPointF(centre, centre), self.SIZE / 2, self.SIZE / 2)
+            painter.end()
+            self._pixmaps[key] = pixmap
+        return pixmap
+
+    def set_points(self, x: float, ys: list[float], colors: list[QColor]) -> None:
+        while len(self._dots) < len(ys):
+            dot = QGraphicsPixmapItem()
+            dot.setOffset(-self._BOX / 2, -self._BOX / 2)
+            dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            dot.setZValue(self._z)
+            _overlay(self._plot, dot)
+            self._dots.append(dot)
+        for i, dot in enumerate(self._dots):
+            on = i < len(ys) and math.isfinite(ys[i])
+            if on:
+                dot.setPos(x, ys[i])
+                pixmap = self._pixmap(colors[i])
+                if dot.pixmap().cacheKey() != pixmap.cacheKey():
+                    dot.setPixmap(pixmap)
+            if dot.isVisible() != on:
+                dot.setVisible(on)
 
 
 class CurvePlots(QWidget):
@@ -113,6 +211,10 @@ class CurvePlots(QWidget):
             "Slope of each activation: the factor by which a gradient is multiplied when it "
             "flows back through the unit. Shaded bands mark where it is tiny or zero."))
         self.df_plot.setXLink(self.f_plot)
+        self._points = 0  # grid points per curve, for the drawing step (subsample_step)
+        self._steps = [1, 1]  # drawing step on the f and the f' plot
+        for plot in (self.f_plot, self.df_plot):
+            plot.getPlotItem().getViewBox().sigResized.connect(self._resample)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
@@ -130,14 +232,13 @@ class CurvePlots(QWidget):
         for legend in (self.f_legend, self.df_legend):
             legend.setBrush(pg.mkBrush(255, 255, 255, 215))
             legend.setPen(pg.mkPen(200, 200, 200))
-            _cached(legend)  # text is slow to draw and the legend rarely changes
+            _cached(legend)  # its frame; the labels are cached as they are added (_inert)
 
         self._curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
         self._checks: dict[str, pg.PlotDataItem] = {}
         self._shown: list[str] = []
         self._labels: dict[str, str] = {}
         self._bounds: dict[str, tuple[float, float, float, float]] = {}
-        self._brushes: dict[str, object] = {}
         self._y_ranges: list[tuple[float, float] | None] = [None, None]
         self._identity_label = ""
         self._selected: str | None = None
@@ -176,17 +277,15 @@ class CurvePlots(QWidget):
             label="z",  # text set in set_probe
             labelOpts={"position": 0.06, "color": theme.PROBE, "fill": (255, 255, 255, 220),
                        "anchors": [(0, 1), (0, 1)]})
-        _cached(self.f_probe.label)
+        _cached(self.f_probe.label, children=True)  # moves with the probe: blitted, not laid out
         self.df_probe = pg.InfiniteLine(0.0, movable=True, pen=probe_pen, hoverPen=hover)
-        self.f_markers = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=1.2))
-        self.df_markers = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=1.2))
-        for plot, line, markers in ((self.f_plot, self.f_probe, self.f_markers),
-                                    (self.df_plot, self.df_probe, self.df_markers)):
+        self.f_markers = ProbeDots(self.f_plot, 40)
+        self.df_markers = ProbeDots(self.df_plot, 40)
+        for plot, line in ((self.f_plot, self.f_probe), (self.df_plot, self.df_probe)):
             line.setZValue(30)
-            markers.setZValue(40)
+            _cached(line)  # a translated cache is reused: moving the probe costs two blits
             line.setToolTip(self.tr("Drag to move the probe along z."))
             _overlay(plot, line)
-            _overlay(plot, markers)
             line.sigPositionChanged.connect(self._on_line_moved)
 
     # -- construction ---------------------------------------------------------------------
@@ -194,6 +293,7 @@ class CurvePlots(QWidget):
     def _make_plot(self, object_name: str, ylabel: str) -> pg.PlotWidget:
         plot = pg.PlotWidget(parent=self)
         plot.setObjectName(object_name)  # the constructor drops objectName=
+        plot.setViewportUpdateMode(BOUNDING_RECT_UPDATE)
         plot.setMinimumHeight(160)
         item = plot.getPlotItem()
         item.setLabel("bottom", self.tr("z"))
@@ -204,13 +304,15 @@ class CurvePlots(QWidget):
         item.hideButtons()
         item.disableAutoRange()  # x from the z range controls, y from fit_y()
         for side in ("left", "bottom"):
-            _cached(item.getAxis(side))  # the axes draw the grid, costly to repaint
+            _cached(item.getAxis(side), children=True)  # the axes draw the grid, costly to
+            # repaint; their children are the axis titles (text)
         for side in ("left", "bottom"):
             item.getAxis(side).setTextPen(pg.mkPen("#333333"))
         axis_pen = _pen("#9a9a9a", 1.0)
         for angle in (0, 90):
             line = pg.InfiniteLine(0.0, angle=angle, pen=axis_pen)
             line.setZValue(-5)
+            _cached(line)
             _overlay(plot, line)
         return plot
 
@@ -223,7 +325,7 @@ class CurvePlots(QWidget):
             for item in items:
                 _cached(item.curve)
                 item.setZValue(10 if name == self._selected else 0)
-            self._curves[name] = items
+            self._curves[name] = items  # addItem gives them the plot's drawing step
         return items
 
     # -- curves -----------------------------------------------------------------------------
@@ -253,7 +355,24 @@ class CurvePlots(QWidget):
         self._rebuild_legends(labels)
         self.fit_y(tight=True)
 
+    def _resample(self, *_) -> None:
+        """Keep about one drawn vertex per device pixel (see subsample_step). The plot item
+        passes its step to the activation curves, also to those added later (addItem sets
+        it); the overlays sit in the view box directly and are given it here."""
+        for i, plot in enumerate((self.f_plot, self.df_plot)):
+            pixels = plot.getPlotItem().getViewBox().width() * plot.devicePixelRatioF()
+            step = subsample_step(self._points, pixels)
+            if step != self._steps[i]:
+                self._steps[i] = step
+                plot.getPlotItem().setDownsampling(ds=step, auto=False, mode="subsample")
+                overlays = [self.identity] if i == 0 else list(self._checks.values())
+                for item in overlays:
+                    item.setDownsampling(ds=step, auto=False, method="subsample")
+
     def set_curve(self, name: str, z, f, df) -> None:
+        if len(z) != self._points:
+            self._points = len(z)
+            self._resample()
         f_item, df_item = self._curve_items(name)
         f_item.setData(z, f)
         df_item.setData(z, df)
@@ -306,16 +425,9 @@ class CurvePlots(QWidget):
     def set_markers(self, z: float, points: list[tuple[str, float, float]]) -> None:
         """One dot per shown activation (name, f, f') at (z, f) on the f plot and (z, f')
         below."""
-        brushes = [self._brush(name) for name, _, _ in points]
-        zs = [z] * len(points)
-        self.f_markers.setData(zs, [p[1] for p in points], brush=brushes)
-        self.df_markers.setData(zs, [p[2] for p in points], brush=brushes)
-
-    def _brush(self, name: str):
-        brush = self._brushes.get(name)
-        if brush is None:  # mkBrush per call costs more than the whole marker update
-            brush = self._brushes[name] = pg.mkBrush(theme.activation_color(name))
-        return brush
+        colors = [theme.activation_color(name) for name, _, _ in points]
+        self.f_markers.set_points(z, [p[1] for p in points], colors)
+        self.df_markers.set_points(z, [p[2] for p in points], colors)
 
     def set_tangent(self, z=None, y=None, name: str | None = None) -> None:
         """The tangent segment of the selected activation (its colour, darker), or hide it."""
@@ -326,7 +438,8 @@ class CurvePlots(QWidget):
             return
         if name != self._tangent_of:
             self._tangent_of = name
-            color = theme.activation_color(name).darker(160)
+            color = theme.activation_color(name)
+            color = color.lighter(140) if theme.is_dark() else color.darker(160)
             self.tangent.setPen(_pen(color, 1.8, Qt.PenStyle.DashLine))
         self.tangent.setData(z, y)
         if not self.tangent.isVisible():
@@ -383,8 +496,9 @@ class CurvePlots(QWidget):
         if item is None:
             if z is None:
                 return
-            item = pg.PlotDataItem(pen=_pen(theme.CHECK, 1.0, Qt.PenStyle.DotLine),
+            item = pg.PlotDataItem(pen=_pen(theme.ink(theme.CHECK), 1.0, Qt.PenStyle.DotLine),
                                    skipFiniteCheck=True)
+            item.setDownsampling(ds=self._steps[1], auto=False, method="subsample")
             item.setZValue(15)
             _cached(item.curve)
             self._checks[name] = item

@@ -10,10 +10,12 @@ import math
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTransform
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsItem,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 import pyqtgraph as pg  # isort: skip  (PySide6 must be imported first)
 
 from actgui.ui import theme
+from actgui.ui.views.curve_notes import SteadyLabel
 from actgui.ui.views.softmax_controls import MAX_LOGITS, sub
 
 MINUS = "−"
@@ -85,6 +88,9 @@ def make_plot(object_name: str, left: str, bottom: str) -> pg.PlotWidget:
     """A plot that does not pan or zoom: learners should not lose the picture by a stray drag."""
     plot = pg.PlotWidget()
     plot.setObjectName(object_name)  # PlotWidget(objectName=...) would drop the name
+    # One bounding rectangle per repaint instead of pyqtgraph's exact region: blits and
+    # fills clipped to a many-rectangle region take Qt's slow, thread-pooled span path.
+    plot.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
     item = plot.getPlotItem()
     item.setMenuEnabled(False)
     item.hideButtons()
@@ -104,24 +110,99 @@ def cache_axis(axis: pg.AxisItem) -> None:
     axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
-def set_text(item: pg.TextItem, text: str, color=None) -> None:
-    """setText only when the text changes: re-laying out a QGraphicsTextItem is not free."""
+def set_text(item, text: str, color=None) -> None:
+    """setText only when the text or its colour changes."""
     if getattr(item, "_shown", None) != (text, color):
         item._shown = (text, color)
         item.setText(text, color=color)
+
+
+# The setters below skip a call that would change nothing (it would still mark the item for
+# repainting, and on a pg.TextItem run pyqtgraph's Python itemChange / updateTextPos); the
+# views make about 30 of them per control change.
+
+def place(item, x: float, y: float) -> None:
+    if getattr(item, "_at", None) != (x, y):
+        item._at = (x, y)
+        item.setPos(x, y)
+
+
+def show(item, visible: bool) -> None:
+    if item.isVisible() != visible:
+        item.setVisible(visible)
+
+
+def set_anchor(item, anchor: tuple[float, float]) -> None:
+    if getattr(item, "_anchored", None) != anchor:
+        item._anchored = anchor
+        item.setAnchor(anchor)
 
 
 def class_ticks(k: int) -> list:
     return [[(i, str(i)) for i in range(k)]]
 
 
-def text_item(anchor, bold: bool = False, size: int = 9) -> pg.TextItem:
-    item = pg.TextItem("", color=TEXT_DARK, anchor=anchor)
+def _font(bold: bool, size: int) -> QFont:
     font = QFont()
     font.setPointSize(size)
     font.setBold(bold)
-    item.setFont(font)
+    return font
+
+
+def text_item(anchor, bold: bool = False, size: int = 9) -> pg.TextItem:
+    """A pyqtgraph text item (for words, such as the "target" mark)."""
+    item = pg.TextItem("", color=TEXT_DARK, anchor=anchor)
+    item.setFont(_font(bold, size))
     return item
+
+
+class BarLabel(QGraphicsSimpleTextItem):
+    """A number at a point in data coordinates that keeps its pixel size: a bar's value,
+    a logit under its bar, a Jacobian cell.
+
+    pg.TextItem does this in Python: every new text, move and view change runs pyqtgraph's
+    itemChange / updateTextPos / updateTransform, and each label is a QTextDocument. These
+    numbers change with every control change, about 20 at a time, so they are plain C++
+    text items: the text ignores the view's transformation and is anchored by its own
+    transform, with QGraphicsTextItem's 4 px document margin kept so that the numbers sit
+    exactly where the TextItems put them. textItem, toPlainText, setAnchor and
+    setText(text, color) mirror pg.TextItem.
+    """
+
+    MARGIN = 4.0
+
+    def __init__(self, anchor=(0.5, 0.5), bold: bool = False, size: int = 9):
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setFont(_font(bold, size))
+        self.setBrush(QColor(TEXT_DARK))
+        self.anchor = tuple(anchor)
+
+    @property
+    def textItem(self) -> BarLabel:  # noqa: N802 (pg.TextItem's name)
+        return self
+
+    def toPlainText(self) -> str:  # noqa: N802 (pg.TextItem's name)
+        return self.text()
+
+    def setColor(self, color) -> None:  # noqa: N802 (pg.TextItem's name)
+        self.setBrush(QColor(color))
+
+    def setText(self, text: str, color=None) -> None:  # noqa: N802 (Qt override)
+        if color is not None:
+            self.setColor(color)
+        super().setText(text)
+        self._align()
+
+    def setAnchor(self, anchor) -> None:  # noqa: N802 (pg.TextItem's name)
+        self.anchor = tuple(anchor)
+        self._align()
+
+    def _align(self) -> None:
+        rect, m = self.boundingRect(), self.MARGIN
+        ax, ay = self.anchor
+        self.setTransform(QTransform.fromTranslate(m - ax * (rect.width() + 2 * m),
+                                                   m - ay * (rect.height() + 2 * m)))
 
 
 class Panel(QFrame):
@@ -142,21 +223,22 @@ class Panel(QFrame):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.title.setFont(font)
-        self.readout = QLabel()
+        # The readout and the caption change with every control change: SteadyLabels, so
+        # a new number repaints one line instead of re-laying out the page.
+        self.readout = SteadyLabel()
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.title)
         head.addStretch(1)
-        head.addWidget(self.readout)
+        head.addWidget(self.readout.holder)
         self._layout.addLayout(head)
-        self.caption = QLabel()
+        self.caption = SteadyLabel()
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet(f"color: {TEXT_MUTED};")
-        self._layout.addWidget(self.caption)
+        self._layout.addWidget(self.caption.holder)
 
     def set_readout(self, text: str) -> None:
-        if text != self.readout.text():  # skip re-parsing identical rich text every frame
-            self.readout.setText(text)
+        self.readout.setText(text)  # a SteadyLabel skips an identical text itself
 
     def set_body(self, title: str, body: QWidget) -> None:
         self.title.setText(title)
@@ -177,10 +259,10 @@ class ProbabilityView(Panel):
         self.bars = pg.BarGraphItem(x=np.arange(2), height=np.zeros(2), width=BAR_WIDTH,
                                     brush=PROB_LIGHT, pen=None)
         item.addItem(self.bars)
-        self.value_text = [text_item((0.5, 1.0)) for _ in range(MAX_LOGITS)]
-        self.logit_text = [text_item((0.5, 0.5), size=8) for _ in range(MAX_LOGITS)]
+        self.value_text = [BarLabel((0.5, 1.0)) for _ in range(MAX_LOGITS)]
+        self.logit_text = [BarLabel((0.5, 0.5), size=8) for _ in range(MAX_LOGITS)]
         for t in self.value_text + self.logit_text:
-            item.addItem(t)
+            item.addItem(t, ignoreBounds=True)
         item.addItem(pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen("#888888", width=1)))
         self._brush, self._max_brush = pg.mkBrush(PROB_LIGHT), pg.mkBrush(theme.POSITIVE)
         self._target_pen = pg.mkPen(theme.NEGATIVE, width=3)
@@ -216,15 +298,15 @@ class ProbabilityView(Panel):
         decimals, smallest = label_plan(self.plot, k)
         wide = self.plot.getPlotItem().vb.width() / (k + 0.2) >= 84
         for i in range(k):
-            colour = theme.POSITIVE if is_max[i] else TEXT_DARK
+            colour = theme.POSITIVE if is_max[i] else theme.ink(TEXT_DARK)
             set_text(self.value_text[i], fixed(p[i], decimals), colour)
-            self.value_text[i].setVisible(bool(p[i] >= smallest))
+            show(self.value_text[i], bool(p[i] >= smallest))
             logit = fmt_logit(z[i])
             if wide:
                 logit = "z" + sub(i) + " = " + logit
-            set_text(self.logit_text[i], logit, TARGET_TEXT if i == y else TEXT_MUTED)
-            self.value_text[i].setPos(i, p[i] + 0.015)
-            self.logit_text[i].setPos(i, -0.065)
+            set_text(self.logit_text[i], logit, theme.ink(TARGET_TEXT if i == y else TEXT_MUTED))
+            place(self.value_text[i], i, float(p[i]) + 0.015)
+            place(self.logit_text[i], i, -0.065)
         # Entropy from log-probabilities: finite even when some p are exactly 0.
         h = float(-(p * logp).sum()) + 0.0
         h_max = math.log(k)
@@ -242,13 +324,22 @@ class GradientView(Panel):
         self.set_body(self.tr("Loss gradient ∂L/∂z"), self.plot)
         item = self.plot.getPlotItem()
         item.showGrid(y=True, alpha=0.15)
+        # The y range follows T, so the tick labels run from "-20" to "-0.65"; with the width
+        # they need fixed at the widest, a new T does not re-lay out the plot (a narrower
+        # axis meant a resized view box, and every item in it drawn twice).
+        widest = QFontMetricsF(self.plot.font()).horizontalAdvance("-0.00")
+        # Every new T redraws this axis and its grid. Its third tick level only adds ~20 grid
+        # lines at 2-3 % opacity (at most 7 of 255 grey levels from white); they cost more
+        # to generate and draw than the rest of the axis and are left out.
+        item.getAxis("left").setStyle(autoExpandTextSpace=False, tickTextWidth=math.ceil(widest),
+                                      maxTickLevel=1)
         self.bars = pg.BarGraphItem(x=np.arange(2), height=np.zeros(2), width=BAR_WIDTH,
                                     brush=theme.POSITIVE, pen=None)
         item.addItem(self.bars)
         item.addItem(pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen("#666666", width=1)))
-        self.value_text = [text_item((0.5, 1.0), size=8) for _ in range(MAX_LOGITS)]
+        self.value_text = [BarLabel((0.5, 1.0), size=8) for _ in range(MAX_LOGITS)]
         for t in self.value_text:
-            item.addItem(t)
+            item.addItem(t, ignoreBounds=True)
         self.target_text = text_item((0.5, 0.0), bold=True, size=8)
         self.target_text.setText(self.tr("target"), color=TARGET_TEXT)
         item.addItem(self.target_text)
@@ -276,7 +367,8 @@ class GradientView(Panel):
             item.getAxis("bottom").setTicks(class_ticks(k))
             for i in range(MAX_LOGITS):
                 self.value_text[i].setVisible(i < k)
-        if t != self._t:
+        new_range = t != self._t
+        if new_range:
             self._t = t
             # |(a - onehot) / T| never exceeds 1 / T: a fixed range per temperature.
             item.setYRange(-1.25 / t, 1.25 / t, padding=0)
@@ -286,21 +378,27 @@ class GradientView(Panel):
         decimals, smallest = label_plan(self.plot, k)
         for i in range(k):
             text = self.value_text[i]
-            set_text(text, fixed(g[i], decimals))
-            text.setVisible(bool(abs(g[i]) * t >= smallest))
+            v = float(g[i])
+            set_text(text, fixed(v, decimals))
+            show(text, abs(v) * t >= smallest)
             # Above a bar that points up, below one that points down.
-            text.setAnchor((0.5, 1.0) if g[i] >= 0 else (0.5, 0.0))
-            text.setPos(i, g[i] + pad if g[i] >= 0 else g[i] - pad)
+            set_anchor(text, (0.5, 1.0) if v >= 0 else (0.5, 0.0))
+            place(text, i, v + pad if v >= 0 else v - pad)
         # Centred over its bar, except at the ends where it would be clipped by the view.
         if y == 0:
-            self.target_text.setAnchor((0.0, 0.0))
-            self.target_text.setPos(y - BAR_WIDTH / 2, 1.2 / t)
+            set_anchor(self.target_text, (0.0, 0.0))
+            place(self.target_text, y - BAR_WIDTH / 2, 1.2 / t)
         elif y == k - 1:
-            self.target_text.setAnchor((1.0, 0.0))
-            self.target_text.setPos(y + BAR_WIDTH / 2, 1.2 / t)
+            set_anchor(self.target_text, (1.0, 0.0))
+            place(self.target_text, y + BAR_WIDTH / 2, 1.2 / t)
         else:
-            self.target_text.setAnchor((0.5, 0.0))
-            self.target_text.setPos(y, 1.2 / t)
+            set_anchor(self.target_text, (0.5, 0.0))
+            place(self.target_text, y, 1.2 / t)
+        if new_range:
+            # pyqtgraph applies a new range, and re-places the text items (which keep their
+            # pixel size), only when the next paint starts; their moves would then ask for a
+            # second paint. Applying it here lets one paint cover every change.
+            self.plot.scene().prepareForPaint()
         self.set_readout(self.tr(
             "L = −log a{y} = <b>{loss}</b>").format(y=sub(y), loss=fmt(loss, 3)))
 

@@ -12,21 +12,24 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel
+from PySide6.QtWidgets import QGraphicsRectItem
 
 import pyqtgraph as pg  # isort: skip  (PySide6 must be imported first)
 
 from actgui.ui import theme
+from actgui.ui.views.curve_notes import SteadyLabel
 from actgui.ui.views.softmax_bars import (
     TEXT_DARK,
     TEXT_MUTED,
+    BarLabel,
     Panel,
     cache_axis,
     fixed,
     fmt,
     make_plot,
+    place,
     set_text,
-    text_item,
+    show,
 )
 from actgui.ui.views.softmax_controls import sub
 
@@ -59,9 +62,9 @@ class JacobianView(Panel):
         self.colorbar.setImageItem(self.image, insert_in=item)
         self.colorbar.axis.enableAutoSIPrefix(False)
         cache_axis(self.colorbar.axis)
-        self.cell_text = [text_item((0.5, 0.5), size=8) for _ in range(MAX_CELL_TEXT ** 2)]
+        self.cell_text = [BarLabel((0.5, 0.5), size=8) for _ in range(MAX_CELL_TEXT ** 2)]
         for t in self.cell_text:
-            item.addItem(t)
+            item.addItem(t, ignoreBounds=True)
         self.hover_box = QGraphicsRectItem(QRectF(0, 0, 1, 1))
         pen = QPen(QColor("#111111"), 2)
         pen.setCosmetic(True)
@@ -73,13 +76,13 @@ class JacobianView(Panel):
         self.hint = self.tr("Point at a cell to see which formula gives it and its value.")
         self.plot.setToolTip(self.hint)
         self.caption.setText(self.hint)
-        self.footer = QLabel()
+        self.footer = SteadyLabel()  # its number changes with every control change
         self.footer.setTextFormat(Qt.TextFormat.RichText)
         self.footer.setWordWrap(True)
         self.footer.setToolTip(self.tr(
             "Adding up each row, and each column, of the Jacobian gives 0 up to rounding: "
             "this is the largest of those sums."))
-        self._layout.addWidget(self.footer)
+        self._layout.addWidget(self.footer.holder)
         self.hover: tuple[int, int] | None = None
         self.p = np.full(2, 0.5)
         self.t = 1.0
@@ -95,7 +98,9 @@ class JacobianView(Panel):
         limit = colour_limit(t)
         if limit != self._limit:
             self._limit = limit
-            self.colorbar.setLevels((-limit, limit))
+            # The bar's scale only: setImage below applies the levels to the image, and
+            # letting the colour bar do it as well rendered the image twice.
+            self.colorbar.setLevels((-limit, limit), update_items=False)
             self.set_readout(self.tr("colour scale ±1/(4T) = ±{limit}")
                                  .format(limit=fmt(limit, 3)))
         self.image.setImage(jac, autoLevels=False, levels=(-limit, limit))
@@ -116,8 +121,8 @@ class JacobianView(Panel):
                     colour = "#FFFFFF" if v > 0.55 * limit else "#1A1A1A"
                     cell = self.cell_text[n]
                     set_text(cell, fixed(v, 3), colour)
-                    cell.setPos(j + 0.5, i + 0.5)
-                    cell.setVisible(True)
+                    place(cell, j + 0.5, i + 0.5)
+                    show(cell, True)
                     n += 1
         for cell in self.cell_text[n:]:
             if cell.isVisible():
