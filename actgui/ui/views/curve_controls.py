@@ -237,8 +237,9 @@ class ProbePanel(QGroupBox):
     def _text_width(self, text: str) -> int:
         """Pixels a cell needs for text; values of the same shape share one measurement
         when the font's digits all have the same width."""
-        font = self.table.font()
-        key = text_shape(text) if tabular_digits(font) else text
+        if not tabular_digits(self.table.font()):
+            return self.table.fontMetrics().horizontalAdvance(text) + self._pad
+        key = text_shape(text)
         width = self._widths.get(key)
         if width is None:
             width = self._widths[key] = self.table.fontMetrics().horizontalAdvance(text)
@@ -269,9 +270,10 @@ class ProbePanel(QGroupBox):
     def set_values(self, rows: list[tuple[float, float, tuple[str, str], str]]) -> None:
         """Fill the value columns, one (f, f', (f text, f' text), state) per row.
 
-        Each cell edit would emit its own dataChanged (a view update and a header resize
-        pass per cell, 15 per probe move with five activations); the model is quiet while
-        the cells are written and the view hears one dataChanged for the whole block.
+        Each cell edit would emit its own dataChanged (and with resize-to-contents columns,
+        a header resize pass: 15 per probe move with five activations). The model is quiet
+        while the cells are written and the view hears one dataChanged for the whole block;
+        the columns only ever grow, and only when a text needs it.
         """
         if not rows:
             return

@@ -84,11 +84,11 @@ class _Holder(QWidget):
 class SteadyLabel(QLabel):
     """A QLabel whose text can change without re-laying out the page around it.
 
-    QLabel.setText always makes the parent layout recompute, and on the explorer pages that
-    relayout (every word-wrapped label's height for its width, the splitter, the side column)
-    cost more than repainting the plots. A SteadyLabel lives in a layout-less holder: put
-    ``label.holder`` in the layout. A new text repaints the label, and the layout runs again
-    only when the text needs more room or a different height.
+    QLabel.setText always makes the parent layout recompute: on the explorer pages every
+    slider step re-laid out the page (each word-wrapped label's height for its width, the
+    splitter, the side column) and painted the changed area twice. A SteadyLabel lives in a
+    layout-less holder: put ``label.holder`` in the layout. A new text repaints the label,
+    and the layout runs again only when the text needs more room or a different height.
     """
 
     def __init__(self, text: str = "", parent=None):

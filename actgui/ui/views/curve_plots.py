@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPixmapCache
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -242,6 +242,7 @@ class CurvePlots(QWidget):
         self._y_ranges: list[tuple[float, float] | None] = [None, None]
         self._identity_label = ""
         self._selected: str | None = None
+        self._markers: tuple[float, list] | None = None  # the last set_markers arguments
         self._bands: dict[str, list[tuple[pg.LinearRegionItem, pg.LinearRegionItem]]] = {
             k: [] for k in ZONE_KINDS}
         self._zone_on: dict[str, bool | None] = dict.fromkeys(ZONE_KINDS)  # None: off
@@ -425,9 +426,20 @@ class CurvePlots(QWidget):
     def set_markers(self, z: float, points: list[tuple[str, float, float]]) -> None:
         """One dot per shown activation (name, f, f') at (z, f) on the f plot and (z, f')
         below."""
+        self._markers = (z, list(points))
         colors = [theme.activation_color(name) for name, _, _ in points]
         self.f_markers.set_points(z, [p[1] for p in points], colors)
         self.df_markers.set_points(z, [p[2] for p in points], colors)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_markers", None):
+            # A new colour scheme: redraw the dots once the plots have their new background.
+            QTimer.singleShot(0, self, self._refresh_markers)
+
+    def _refresh_markers(self) -> None:
+        if self._markers is not None:
+            self.set_markers(*self._markers)
 
     def set_tangent(self, z=None, y=None, name: str | None = None) -> None:
         """The tangent segment of the selected activation (its colour, darker), or hide it."""

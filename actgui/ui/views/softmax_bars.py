@@ -395,9 +395,9 @@ class GradientView(Panel):
             set_anchor(self.target_text, (0.5, 0.0))
             place(self.target_text, y, 1.2 / t)
         if new_range:
-            # pyqtgraph applies a new range, and re-places the text items (which keep their
-            # pixel size), only when the next paint starts; their moves would then ask for a
-            # second paint. Applying it here lets one paint cover every change.
+            # pyqtgraph applies a new range, and re-places its text item (the "target" mark,
+            # which keeps its pixel size), only when the next paint starts; the move would
+            # then ask for a second paint. Applying it here lets one paint cover it all.
             self.plot.scene().prepareForPaint()
         self.set_readout(self.tr(
             "L = −log a{y} = <b>{loss}</b>").format(y=sub(y), loss=fmt(loss, 3)))
