@@ -34,12 +34,6 @@ from actgui.ui.views.curve_plots import next_range, nice_range
 ROLE = Qt.ItemDataRole.UserRole
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pg_options():
-    old = {k: pg.getConfigOption(k) for k in ("antialias", "background", "foreground")}
-    pg.setConfigOptions(antialias=True, background="w", foreground="k")
-    yield
-    pg.setConfigOptions(**old)
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
-import pyqtgraph as pg  # isort: skip  (PySide6 must be imported first)
-
 from actgui.engine import datasets
 from actgui.engine.config import TrainConfig
 from actgui.engine.trainer import Trainer
@@ -28,9 +26,6 @@ from actgui.ui.views.boundary_view import (
 LO, HI = datasets.DOMAIN
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pg_options():
-    pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
 
 @functools.cache

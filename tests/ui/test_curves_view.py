@@ -24,11 +24,6 @@ from actgui.ui.views.curves_items import (
 from actgui.ui.views.curves_view import X_MARGIN, CurvesView
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pg_options():
-    pg.setConfigOptions(antialias=True, background="w", foreground="k")
-
-
 def run(frames: int = 30, steps: int = 7, **kw):
     """A snapshot after `frames` snapshots of `steps` steps (one timeline row each)."""
     t = Trainer(TrainConfig(**kw))

@@ -37,9 +37,6 @@ ALL_DEAD = TrainConfig(activation="relu", hidden=(8, 8), bias_init=-5.0)
 SATURATING = TrainConfig(activation="sigmoid", hidden=(8, 8), init_scale=8.0)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pg_options():
-    pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
 
 def snapshot(config: TrainConfig, steps: int = 30):

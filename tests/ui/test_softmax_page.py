@@ -22,11 +22,6 @@ from actgui.ui.views.softmax_controls import (
 )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pg_options():
-    pg.setConfigOptions(antialias=True, background="w", foreground="k")
-
-
 @pytest.fixture
 def page(qtbot):
     w = SoftmaxPage()

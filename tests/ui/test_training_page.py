@@ -50,12 +50,6 @@ NAMES = {
 }
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pg_options():
-    old = {k: pg.getConfigOption(k) for k in ("antialias", "background", "foreground")}
-    pg.setConfigOptions(antialias=True, background="w", foreground="k")
-    yield
-    pg.setConfigOptions(**old)
 
 
 @pytest.fixture
