@@ -22,16 +22,14 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import Signal
 
 from actgui.engine import datasets
 from actgui.engine.config import TrainConfig
 from actgui.engine.multirun import MultiTrainer, RunStats, epochs_to_target, summarize
 from actgui.engine.network import MLP
+from actgui.ui.controller import MAX_SPEED, FrameLoop  # noqa: F401  (MAX_SPEED: lockstep steps)
 
-FRAME_MS = 16
-STEP_BUDGET_S = 0.008
-MAX_SPEED = 5000  # lockstep steps per frame
 STATS_INTERVAL_S = 0.25  # the table refreshes 4 times a second while training
 HISTORY_DUTY = 9.0  # wait 9 times as long as the last history() took before the next one
 MIN_ACTIVATIONS, MAX_ACTIVATIONS = 2, 4
@@ -102,23 +100,17 @@ def summary_rows(stats, history: dict, activations, n_seeds: int,
     return tuple(rows)
 
 
-class CompareController(QObject):
+class CompareController(FrameLoop):
     frame_ready = Signal(object)  # CompareFrame
-    running_changed = Signal(bool)
     config_changed = Signal()  # configuration, activations or seeds changed (training reset)
 
     def __init__(self, parent=None, config: TrainConfig | None = None,
                  activations=DEFAULT_ACTIVATIONS, seed_count: int = 1):
-        super().__init__(parent)
+        super().__init__(parent, per_step=100e-6)  # the estimate is per lockstep step
         self.trainer = MultiTrainer(config or DEFAULT_CONFIG, list(activations),
                                     _seeds((config or DEFAULT_CONFIG).seed, seed_count))
-        self.speed = 25
         self.target = DEFAULT_TARGET
         self.frame: CompareFrame | None = None
-        self.steps_per_second = 0.0  # lockstep steps, i.e. steps of every run
-        self.frames_per_second = 0.0
-        self._per_step = 100e-6  # running estimate of one lockstep step's cost, seconds
-        self._last_tick = None
         self._last_stats = -math.inf
         self._rows: tuple[ActivationRow, ...] | None = None
         self._stats_key = None  # (generation, step, target) the rows were computed for
@@ -129,9 +121,6 @@ class CompareController(QObject):
         self._history_at = -math.inf
         self._history_cost = 0.0
         self._grid_features: np.ndarray | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self._tick)
         self._prepare_tiles()
 
     # -- state -----------------------------------------------------------------------------
@@ -151,10 +140,6 @@ class CompareController(QObject):
     @property
     def seed_count(self) -> int:
         return len(self.trainer.seeds)
-
-    @property
-    def running(self) -> bool:
-        return self._timer.isActive()
 
     @property
     def rows(self) -> tuple[ActivationRow, ...]:
@@ -185,9 +170,6 @@ class CompareController(QObject):
             raise ValueError(f"seeds: repeat over 1 to {MAX_SEEDS} seeds, got {n!r}")
         self._rebuild(self.config, self.activations, n)
 
-    def set_speed(self, steps_per_frame: int) -> None:
-        self.speed = max(1, min(MAX_SPEED, int(steps_per_frame)))
-
     def set_target(self, target: float) -> None:
         """The test loss the 'epochs to target' column waits for."""
         if not (isinstance(target, (int, float)) and math.isfinite(target) and target > 0):
@@ -207,21 +189,11 @@ class CompareController(QObject):
 
     # -- commands --------------------------------------------------------------------------
 
-    def start(self) -> None:
-        if self.running or self._all_diverged():
-            return
-        self._last_tick = None
-        self._timer.start()
-        self.running_changed.emit(True)
+    def _can_start(self) -> bool:
+        return not self._all_diverged()
 
-    def pause(self) -> None:
-        if self.running:
-            self._timer.stop()
-            self.running_changed.emit(False)
-            self.publish(stats=True)
-
-    def toggle(self) -> None:
-        self.pause() if self.running else self.start()
+    def _paused(self) -> None:
+        self.publish(stats=True)
 
     def step(self, n: int = 1) -> None:
         """n lockstep mini-batch steps of every run."""
@@ -297,24 +269,8 @@ class CompareController(QObject):
         return all(d is not None for d in self.trainer.diverged_at)
 
     def _tick(self) -> None:
-        start = time.perf_counter()
-        remaining, done = self.speed, 0
-        while remaining > 0:
-            left = STEP_BUDGET_S - (time.perf_counter() - start)
-            if left <= 0:
-                break
-            chunk = max(1, min(remaining, int(left / self._per_step)))
-            t0 = time.perf_counter()
-            self.trainer.step(chunk)
-            self._per_step = 0.8 * self._per_step + 0.2 * (time.perf_counter() - t0) / chunk
-            done += chunk
-            remaining -= chunk
+        self._train_frame(self.trainer.step, lambda: False)  # diverged runs are frozen
         now = time.perf_counter()
-        if self._last_tick is not None:
-            dt = max(now - self._last_tick, 1e-6)
-            self.steps_per_second = _ema(self.steps_per_second, done / dt)
-            self.frames_per_second = _ema(self.frames_per_second, 1.0 / dt)
-        self._last_tick = now
         # MultiTrainer.history() costs time in proportion to the records kept; once that
         # becomes noticeable the curves refresh less often (history at most ~10 % of the time)
         fresh = now - self._history_at >= HISTORY_DUTY * self._history_cost
@@ -378,7 +334,3 @@ def _num(v) -> str:
     """Full precision (repr) for finite values, empty for undefined ones."""
     v = float(v)
     return repr(v) if math.isfinite(v) else ("" if math.isnan(v) else str(v))
-
-
-def _ema(old: float, new: float, weight: float = 0.1) -> float:
-    return new if old == 0.0 or not math.isfinite(old) else (1 - weight) * old + weight * new

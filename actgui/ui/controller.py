@@ -1,4 +1,4 @@
-"""TrainingController: the timer loop around a Trainer.
+"""The timer loop around a Trainer (and, through FrameLoop, around the compare page's runs).
 
 Each tick (~16 ms) runs training steps until the speed setting (steps per frame) or a time
 budget (~8 ms) is used, then emits one immutable snapshot. Views draw only what they are
@@ -22,33 +22,97 @@ STEP_BUDGET_S = 0.008
 MAX_SPEED = 5000  # steps per frame
 
 
-class TrainingController(QObject):
-    snapshot_ready = Signal(object)  # Snapshot
+class FrameLoop(QObject):
+    """Play/Pause around a frame timer, and the budgeted training steps of one frame.
+
+    Subclasses implement `_tick` (calling `_train_frame`) and may override `_can_start` and
+    `_paused`.
+    """
+
     running_changed = Signal(bool)
+
+    def __init__(self, parent=None, per_step: float = 20e-6):
+        super().__init__(parent)
+        self.speed = 25  # Playground: one epoch of 25 batches per frame; we allow far more
+        self.steps_per_second = 0.0
+        self.frames_per_second = 0.0
+        self._per_step = per_step  # running estimate of one step's cost, seconds
+        self._last_tick = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._tick)
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def set_speed(self, steps_per_frame: int) -> None:
+        self.speed = max(1, min(MAX_SPEED, int(steps_per_frame)))
+
+    def start(self) -> None:
+        if self.running or not self._can_start():
+            return
+        self._last_tick = None
+        self._timer.start()
+        self.running_changed.emit(True)
+
+    def pause(self) -> None:
+        if self.running:
+            self._timer.stop()
+            self.running_changed.emit(False)
+            self._paused()
+
+    def toggle(self) -> None:
+        self.pause() if self.running else self.start()
+
+    def _can_start(self) -> bool:
+        return True
+
+    def _paused(self) -> None:
+        pass
+
+    def _tick(self) -> None:
+        raise NotImplementedError
+
+    def _train_frame(self, step, stop) -> int:
+        """Call step(chunk) -> steps done until `speed` steps, the time budget or stop();
+        update the rates; return the steps done."""
+        start = time.perf_counter()
+        remaining, done = self.speed, 0
+        while remaining > 0 and not stop():
+            left = STEP_BUDGET_S - (time.perf_counter() - start)
+            if left <= 0:
+                break
+            chunk = max(1, min(remaining, int(left / self._per_step)))
+            t0 = time.perf_counter()
+            n = step(chunk)
+            if n:
+                self._per_step = 0.8 * self._per_step + 0.2 * (time.perf_counter() - t0) / n
+            done += n
+            remaining -= chunk
+        now = time.perf_counter()
+        if self._last_tick is not None:
+            dt = max(now - self._last_tick, 1e-6)
+            self.steps_per_second = _ema(self.steps_per_second, done / dt)
+            self.frames_per_second = _ema(self.frames_per_second, 1.0 / dt)
+        self._last_tick = now
+        return done
+
+
+class TrainingController(FrameLoop):
+    snapshot_ready = Signal(object)  # Snapshot
     diverged = Signal(int)  # the step at which training diverged
 
     def __init__(self, config: TrainConfig | None = None, parent=None):
         super().__init__(parent)
         self.trainer = Trainer(config)
-        self.speed = 25  # Playground: one epoch of 25 batches per frame; we allow far more
         self.snapshot: Snapshot | None = None
-        self.steps_per_second = 0.0
-        self.frames_per_second = 0.0
-        self._per_step = 20e-6  # running estimate of one step's cost, seconds
-        self._last_tick = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self._tick)
 
     # -- state -----------------------------------------------------------------------------
 
     @property
     def config(self) -> TrainConfig:
         return self.trainer.config
-
-    @property
-    def running(self) -> bool:
-        return self._timer.isActive()
 
     def set_config(self, config: TrainConfig) -> bool:
         """Apply a configuration (live where possible); returns True if it reset training.
@@ -68,25 +132,10 @@ class TrainingController(QObject):
         """set_config(config.replace(**changes)); raises ValueError for bad values."""
         return self.set_config(self.config.replace(**changes))
 
-    def set_speed(self, steps_per_frame: int) -> None:
-        self.speed = max(1, min(MAX_SPEED, int(steps_per_frame)))
-
     # -- commands --------------------------------------------------------------------------
 
-    def start(self) -> None:
-        if self.trainer.diverged or self.running:
-            return
-        self._last_tick = None
-        self._timer.start()
-        self.running_changed.emit(True)
-
-    def pause(self) -> None:
-        if self.running:
-            self._timer.stop()
-            self.running_changed.emit(False)
-
-    def toggle(self) -> None:
-        self.pause() if self.running else self.start()
+    def _can_start(self) -> bool:
+        return not self.trainer.diverged
 
     def step(self) -> None:
         """One mini-batch."""
@@ -151,25 +200,7 @@ class TrainingController(QObject):
             self.diverged.emit(self.trainer.diverged_at)
 
     def _tick(self) -> None:
-        start = time.perf_counter()
-        remaining, done = self.speed, 0
-        while remaining > 0 and not self.trainer.diverged:
-            left = STEP_BUDGET_S - (time.perf_counter() - start)
-            if left <= 0:
-                break
-            chunk = max(1, min(remaining, int(left / self._per_step)))
-            t0 = time.perf_counter()
-            n = self.trainer.step(chunk)
-            if n:
-                self._per_step = 0.8 * self._per_step + 0.2 * (time.perf_counter() - t0) / n
-            done += n
-            remaining -= chunk
-        now = time.perf_counter()
-        if self._last_tick is not None:
-            dt = max(now - self._last_tick, 1e-6)
-            self.steps_per_second = _ema(self.steps_per_second, done / dt)
-            self.frames_per_second = _ema(self.frames_per_second, 1.0 / dt)
-        self._last_tick = now
+        self._train_frame(self.trainer.step, lambda: self.trainer.diverged)
         self._after_steps()
 
 
