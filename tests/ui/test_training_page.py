@@ -359,6 +359,17 @@ def test_a_refused_value_warns_and_restores_the_controls(page, qtbot, warnings):
     assert child(page, QComboBox, "learningRateCombo").currentData() == 0.03
 
 
+def test_units_typed_differently_are_shown_the_usual_way(page, qtbot):
+    # Found by the UI storm: " 4 ,2" applied nothing and stayed as typed.
+    edit = child(page, QLineEdit, "unitsEdit")
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, " 4 ,2,")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert page.controller.config.hidden == (4, 2)
+    assert edit.text() == "4, 2"
+
+
 def test_architecture_from_the_network_view_and_the_layers_spin(page):
     nv, c = page.network_view, page.controller
     nv.hidden_changed.emit((5, 3, 2))

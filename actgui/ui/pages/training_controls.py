@@ -421,6 +421,8 @@ class TrainingControls(QScrollArea):
         hidden = tuple(int(t) for t in text.replace(" ", "").split(",") if t)
         if hidden != self._config.hidden:
             self._ask(hidden=hidden)
+        else:  # the same layers written differently (" 4,2"): show them the usual way
+            self.units_edit.setText(", ".join(str(u) for u in hidden))
 
     def _on_regularization(self, _index=None) -> None:
         kind = self.reg_combo.currentData()
