@@ -386,6 +386,21 @@ def test_inspector_histogram_is_that_of_z(qtbot, snaps, name, layer, unit):
     assert insp.objectName() == "unitInspector"
 
 
+@pytest.mark.parametrize("column", [[1e300, -1e300, 0.0], [1e17, 1e17 + 16, 1e17],
+                                    [1e300, 1e300, 1e300], [np.nan, np.inf, 5.0]])
+def test_inspector_histogram_of_a_diverging_unit(qtbot, snaps, column):
+    # Found by the UI storm: enormous or nearly equal z made np.histogram raise in a slot.
+    s = snaps["default"]
+    z0 = np.resize(np.array(column), len(s.z[0]))
+    s = dataclasses.replace(s, z=(np.column_stack([z0, s.z[0][:, 1:]]), *s.z[1:]))
+    insp = UnitInspector(0, 0)
+    qtbot.addWidget(insp)
+    insp.set_snapshot(s)
+    counts, edges = insp.histogram()
+    assert counts.sum() == np.isfinite(z0).sum()
+    assert np.all(np.diff(edges) > 0) and np.isfinite(edges).all()
+
+
 def test_inspector_title_and_sentence(qtbot, snaps):
     insp = UnitInspector(0, 2)
     qtbot.addWidget(insp)

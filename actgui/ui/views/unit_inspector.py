@@ -25,6 +25,7 @@ from actgui.ui.i18n import activation_label
 from actgui.ui.views.network_items import fmt, heatmap_pixels, output_levels
 
 BINS = 40
+Z_CLIP = 1e150  # a diverging unit's z beyond this is drawn at the edge (keeps hi - lo finite)
 EDGE = "#1A1A1A"
 PLANE_STRENGTH = 0.6  # the plane's colours are mixed with white so the points stand out
 # Class colours as on the decision plane: 0 orange and 1 blue as in TensorFlow Playground,
@@ -75,6 +76,22 @@ def _plot(name: str) -> pg.PlotWidget:
     for side in ("left", "bottom", "right"):
         plot.getPlotItem().getAxis(side).enableAutoSIPrefix(False)
     return plot
+
+
+def histogram(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """np.histogram of the finite z values in BINS bins, also for a diverging unit: z of
+    ±1e300 (whose range overflows) or all nearly equal at 1e17 (NumPy cannot put BINS distinct
+    edges inside a range narrower than the numbers' resolution) still get a histogram."""
+    v = np.clip(z[np.isfinite(z)], -Z_CLIP, Z_CLIP)
+    if not v.size:
+        return np.zeros(BINS, dtype=np.int64), np.linspace(-1.0, 1.0, BINS + 1)
+    try:
+        return np.histogram(v, bins=BINS)
+    except ValueError:  # "Too many bins for data range"
+        lo, hi = float(v.min()), float(v.max())
+        mid = lo / 2 + hi / 2
+        half = max((hi - lo) / 2, float(np.spacing(max(abs(lo), abs(hi)))) * BINS)
+        return np.histogram(v, bins=BINS, range=(mid - half, mid + half))
 
 
 class UnitInspector(QDialog):
@@ -226,11 +243,7 @@ class UnitInspector(QDialog):
             self.points.setData(X[:, 0], X[:, 1], brush=brushes)
 
     def _set_histogram(self, z: np.ndarray, act, is_output: bool) -> None:
-        finite = z[np.isfinite(z)]
-        if finite.size:
-            counts, edges = np.histogram(finite, bins=BINS)
-        else:
-            counts, edges = np.zeros(BINS, dtype=np.int64), np.linspace(-1.0, 1.0, BINS + 1)
+        counts, edges = histogram(z)
         self._counts, self._edges = counts, edges
         self.bars.setData(edges, counts)
         reach = self._context(act)
