@@ -18,8 +18,9 @@ Top-level keys::
 
 Reading never trusts the file: only a regular file of at most MAX_BYTES is read, and at most
 MAX_BYTES + 1 bytes of it (a symlink to /dev/zero can neither hang nor fill memory); JSON is
-parsed without NaN, Infinity or overflowing numbers and with bounded nesting; every array is
-checked against the shapes the configuration implies before anything is allocated or changed.
+parsed without NaN, Infinity or overflowing numbers, with bounded nesting and a bounded count
+of lists and objects; every array is checked against the shapes the configuration implies
+before anything is allocated or changed.
 Problems raise ValueError("session: ...") naming what is wrong. Nothing is ever unpickled or
 evaluated.
 
@@ -50,6 +51,12 @@ MAX_DEPTH = 32  # a session nests 5 levels deep; far deeper is not a session
 MAX_POINTS = datasets.MAX_CSV_ROWS
 MAX_COORD = datasets.MAX_CSV_ABS
 MAX_COUNT = 2**53  # step and epoch counters: exact in a float64 and in any JSON reader
+# Counted before parsing (reading 50 MB of "[]," took 27 s and 2.5 GB, of "0," 6 s): a session
+# has a list per point and a few hundred more lists and objects, and about 720,000 values at
+# most (points, labels, batch order, a full history and timeline).
+MAX_CONTAINERS = MAX_POINTS + 10_000
+MAX_VALUES = 2_000_000
+MAX_MESSAGE = 500  # characters; a value quoted in a message is cut short beyond that
 
 _TRAINER_KEYS = ("config", "points", "labels", "is_train", "weights", "biases", "optimizer",
                  "step_count", "epoch", "batch", "record_every", "rng", "history", "timeline",
@@ -202,6 +209,19 @@ def _no_constant(name: str):
     raise ValueError(f"session: {name} is not allowed in a session file")
 
 
+def _whole_number(text: str) -> int:
+    """A JSON integer; one too large for any float (1e400 written out) is refused here, as the
+    float conversions of the later checks would fail without saying where."""
+    value = int(text)  # over 4,300 digits: ValueError, reported as "far too many digits"
+    if len(text) > 300:
+        try:
+            float(value)
+        except OverflowError:
+            raise ValueError(f"session: a whole number of {len(text.lstrip('-')):,} digits "
+                             "in the file is too large for a float") from None
+    return value
+
+
 def _depth(value) -> int:
     """Nesting depth of lists and objects, without recursion."""
     deepest, stack = 0, [(value, 1)] if type(value) in (list, dict) else []
@@ -216,27 +236,41 @@ def _depth(value) -> int:
 
 
 def parse_json(data: bytes):
-    """JSON without NaN / Infinity, nested at most MAX_DEPTH deep.
+    """JSON without NaN / Infinity, nested at most MAX_DEPTH deep, with at most
+    MAX_CONTAINERS lists and objects and MAX_VALUES values.
 
     Numbers too large for a float (1e999) parse as inf; the checks of each part refuse
     them. (A parse_float hook would catch them here but triples the parse time of a big
     file, as every number then goes through Python.)"""
     if not data.strip():
         raise ValueError("session: the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("session: UTF-16 or UTF-32 text (byte-order mark); a session file "
+                         "must be UTF-8")
     if b"\0" in data:
         raise ValueError("session: binary content (NUL byte); expected a JSON text file")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError("session: not UTF-8 text (a binary file?)") from None
+    containers = data.count(b"[") + data.count(b"{")
+    if containers > MAX_CONTAINERS:
+        if b"[" * (MAX_DEPTH + 1) in data or b"{" * (MAX_DEPTH + 1) in data:  # "[[[[[…"
+            raise ValueError(f"session: nested more than {MAX_DEPTH} levels deep")
+        raise ValueError(f"session: {containers:,} JSON lists and objects; a session file "
+                         f"holds at most {MAX_CONTAINERS:,}")
+    values = data.count(b",") + 1
+    if values > MAX_VALUES:
+        raise ValueError(f"session: about {values:,} JSON values; a session file holds at "
+                         f"most {MAX_VALUES:,}")
     try:
-        value = json.loads(text, parse_constant=_no_constant)
+        value = json.loads(text, parse_constant=_no_constant, parse_int=_whole_number)
     except json.JSONDecodeError as e:
         raise ValueError(f"session: not valid JSON (line {e.lineno}, column {e.colno}: "
                          f"{e.msg}); the file may be truncated or damaged") from None
     except RecursionError:
         raise ValueError(f"session: nested more than {MAX_DEPTH} levels deep") from None
-    except ValueError as e:  # NaN / Infinity, or an integer of thousands of digits
+    except ValueError as e:  # NaN / Infinity, or an integer too long or too large
         msg = str(e)
         if not msg.startswith("session:"):
             msg = "session: a number in the file has far too many digits"
@@ -253,7 +287,7 @@ def check_header(doc) -> dict:
                          f"\"{FORMAT}\")")
     version = doc.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ValueError(f"session: schema_version must be a whole number, got {version!r}")
+        _fail(f"schema_version must be a whole number, got {version!r}")
     if version > SCHEMA_VERSION:
         raise ValueError(f"session: written by a newer actgui (schema version {version}); "
                          f"this actgui reads version {SCHEMA_VERSION}, so update it to open "
@@ -267,7 +301,7 @@ def check_header(doc) -> dict:
         raise ValueError("session: trainer must be a JSON object")
     page = doc.get("page")
     if page is not None and not isinstance(page, str):
-        raise ValueError(f"session: page must be a page name, got {page!r}")
+        _fail(f"page must be a page name, got {page!r}")
     return doc
 
 
@@ -287,6 +321,10 @@ def load(path) -> dict:
 
 
 def _fail(message: str):
+    """Raise ValueError("session: message"), cut to MAX_MESSAGE characters (a message may quote
+    a value of the file, and that value may be a list of a million numbers)."""
+    if len(message) > MAX_MESSAGE:
+        message = message[:MAX_MESSAGE - 1] + "…"
     raise ValueError(f"session: {message}")
 
 
@@ -421,8 +459,8 @@ def restore_trainer(state) -> Trainer:
     if np.abs(X).max() > MAX_COORD:
         _fail(f"points: coordinates must lie within ±{MAX_COORD:g}")
     y = _array(labels, (n,), "labels")
-    if all(type(v) is int for v in labels):
-        y = y.astype(np.int64)
+    if all(type(v) is int for v in labels) and np.abs(y).max() <= MAX_COUNT:
+        y = y.astype(np.int64)  # (larger ones stay float: no class label is that large)
     if len(flags) != n or not all(type(v) is bool for v in flags):
         _fail(f"is_train must be {n} true/false values, one per point")
     is_train = np.array(flags, dtype=bool)
@@ -502,6 +540,8 @@ def _batch(value, N: int, b: int) -> tuple[np.ndarray | None, int]:
         _fail(f"batch order must list the {N} training points")
     if not all(type(i) is int for i in order):
         _fail("batch order must hold whole numbers")
+    if not all(0 <= i < N for i in order):  # before NumPy, which overflows past int64
+        _fail(f"batch order must be a permutation of 0..{N - 1}")
     perm = np.array(order, dtype=np.int64)
     if not np.array_equal(np.sort(perm), np.arange(N)):
         _fail(f"batch order must be a permutation of 0..{N - 1}")

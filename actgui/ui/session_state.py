@@ -136,7 +136,7 @@ _GATHER = {"activations": _gather_activations, "softmax": _gather_softmax,
 
 
 def _fail(message: str):
-    raise ValueError(f"session: {message}")
+    session._fail(message)  # the engine's "session: " heading and length limit
 
 
 def _obj(value, what: str, keys) -> dict:
