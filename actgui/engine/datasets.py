@@ -357,6 +357,9 @@ def load_csv(path) -> tuple[np.ndarray, np.ndarray]:
         raise ValueError(f"{source}: cannot read the file ({e.strerror or e})") from None
     if len(data) > MAX_CSV_BYTES:
         raise ValueError(f"{source}: the file is larger than 20 MB")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # what "Unicode Text" exports write
+        raise ValueError(f"{source}: UTF-16 or UTF-32 text (byte-order mark); save the file "
+                         "as UTF-8 CSV")
     newline = b"\n"
     nul = data.find(b"\0")
     if nul >= 0:
