@@ -149,9 +149,9 @@ CSVS = {
     "utf16_bom.csv": ("UTF-16 or UTF-32 text", "file"),
     "utf16_no_bom.csv": ("binary content (NUL byte)", "file"),
     "session_as_csv.csv": ("no data rows (expected lines x1,x2,label)", "file"),
-    "fractional_label.csv": ("labels must be class numbers", "data"),
-    "label_out_of_range.csv": ("class labels 0..1", "data"),
-    "negative_label.csv": ("class labels 0..1", "data"),
+    "fractional_label.csv": ("must be the class numbers 0 to 1", "data"),
+    "label_out_of_range.csv": ("class numbers 0 to 1", "data"),
+    "negative_label.csv": ("class numbers 0 to 1", "data"),
     "one_row.csv": ("at least two points are needed", "data"),
 }
 GOOD_CSVS = ("good.csv", "good_bom_crlf.csv")

@@ -176,8 +176,10 @@ class TrainingController(FrameLoop):
         X, y = datasets.load_csv(path)
         kind = datasets.kind(self.config.dataset)
         if kind != "regression":
-            if not np.all(y == np.round(y)):
-                raise ValueError(f"{path}: labels must be class numbers for this data set")
+            k = datasets.n_classes(self.config.dataset)
+            if not np.all(y == np.round(y)) or y.min() < 0 or y.max() >= k:
+                raise ValueError(f"{path}: the labels (third column) must be the class "
+                                 f"numbers 0 to {k - 1} of this data set")
             y = y.astype(np.int64)
         if len(X) < 2:
             raise ValueError(f"{path}: at least two points are needed (training and test)")
