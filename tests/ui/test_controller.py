@@ -83,6 +83,6 @@ def test_points_and_csv(ctrl, tmp_path):
         ctrl.load_points(str(bad))
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("1,2,0\n3,4,7\n")
-    with pytest.raises(ValueError, match="class labels"):
+    with pytest.raises(ValueError, match="class numbers 0 to 1"):
         ctrl.load_points(str(wrong))
     assert len(ctrl.trainer.points) == 40
