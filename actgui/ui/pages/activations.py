@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 import pyqtgraph as pg  # isort: skip  (PySide6 first, so pyqtgraph binds to it)
 
@@ -28,6 +28,8 @@ START_SHOWN = ("sigmoid", "tanh", "relu")
 PROBE_START = 1.0  # off the z = 0 axis line, where the tangent and readouts say more
 CHECK_H = 1e-5  # central-difference step
 KINK_MARGIN = 4 * CHECK_H
+PLOTS_MIN_WIDTH = 140
+SIDE_WIDTH = 310  # the formula, probe and notes column (narrower only in a small window)
 
 
 def fmt_value(v: float) -> str:
@@ -90,20 +92,31 @@ class ActivationsPage(QWidget):
         self.show_check, self.check_result = c.show_check, c.check_result
         self.identity_result, self.z_probe = c.identity_result, self.probe.z_probe
 
-        side = QWidget()
-        col = QVBoxLayout(side)
+        column = QWidget()
+        col = QVBoxLayout(column)
         col.setContentsMargins(4, 0, 0, 0)
         col.addWidget(self.card)
         col.addWidget(self.probe)
         col.addWidget(self.notes, 1)
-        side.setMinimumWidth(290)
+        # In a small window the column is narrow and its wrapped formulas tall: it scrolls
+        # then, rather than cut them off. Narrow enough that controls, plots and this column
+        # fit the smallest window side by side; the plots keep room for their axes.
+        side = QScrollArea()
+        side.setObjectName("activationSide")
+        side.setWidget(column)
+        side.setWidgetResizable(True)
+        side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side.setMinimumWidth(column.minimumSizeHint().width()
+                             + side.verticalScrollBar().sizeHint().width())
+        self.view.setMinimumWidth(PLOTS_MIN_WIDTH)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
         split.addWidget(self.controls)
         split.addWidget(self.view)
         split.addWidget(side)
         split.setStretchFactor(1, 1)
-        split.setSizes([self.controls.minimumSizeHint().width(), 2000, 310])
+        split.setSizes([self.controls.minimumSizeHint().width(), 2000, SIDE_WIDTH])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-        QComboBox,
+    QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QFrame,
@@ -39,8 +39,10 @@ from actgui.ui.views.compare_curves import CompareCurves
 from actgui.ui.views.compare_settings import CompareSettings
 from actgui.ui.views.compare_table import CompareTable
 from actgui.ui.views.compare_tiles import BoundaryTiles
+from actgui.ui.views.fitting import CompactRow, ElidedLabel, FitHeight
 
 SPEEDS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000)  # steps per frame
+SETTINGS_MIN_WIDTH = 230  # the settings column's minimum (it scrolls sideways below ~270)
 DEFAULT_SPEED = 25
 _MUTED = "color: #5B6B7B;"
 
@@ -48,6 +50,40 @@ _MUTED = "color: #5B6B7B;"
 def _set_text(label: QLabel, text: str) -> None:
     if label.text() != text:
         label.setText(text)
+
+
+class ResultsArea(QScrollArea):
+    """The curves and tiles above the table. In a narrow window the tiles go under the
+    curves instead of beside them, and the column scrolls rather than squeeze them."""
+
+    def __init__(self, top: QSplitter, right: QSplitter, side_by_side_width, parent=None):
+        super().__init__(parent)
+        self._top = top
+        self._side_by_side_width = side_by_side_width  # () -> the width both need
+        self.setWidget(right)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _fit(self) -> None:
+        wide = self.viewport().width() >= self._side_by_side_width()
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self._top.orientation() != orientation:
+            self._top.setOrientation(orientation)
+            n = self._top.count()
+            self._top.setSizes([1000] * n)  # share the new direction evenly
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt override)
+        """As narrow as the widest part stacked, with room for the scroll bar."""
+        parts = [self._top.widget(i) for i in range(self._top.count())]
+        right = self.widget()
+        parts += [right.widget(i) for i in range(1, right.count())]
+        width = max(p.minimumSizeHint().expandedTo(p.minimumSize()).width() for p in parts)
+        return QSize(width + self.verticalScrollBar().sizeHint().width(), 120)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
 
 
 class ComparePage(QWidget):
@@ -118,7 +154,7 @@ class ComparePage(QWidget):
         return w
 
     def _transport(self) -> QWidget:
-        bar = QFrame()
+        bar = CompactRow()
         bar.setObjectName("compareTransport")
         h = QHBoxLayout(bar)
         h.setContentsMargins(0, 2, 0, 2)
@@ -151,7 +187,9 @@ class ComparePage(QWidget):
             self.speed.addItem(self.tr("{0} steps/frame").format(s), s)
         self.speed.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
         self.speed.setToolTip(tip)
-        h.addWidget(self._caption(self.tr("Speed"), tip))
+        caption = self._caption(self.tr("Speed"), tip)
+        bar.optional.append(caption)
+        h.addWidget(caption)
         h.addWidget(self.speed)
         h.addSpacing(10)
 
@@ -172,7 +210,7 @@ class ComparePage(QWidget):
         self.export_button.setMenu(menu)
         h.addWidget(self.export_button)
 
-        self.status = QLabel()
+        self.status = ElidedLabel()
         self.status.setObjectName("compareStatus")
         self.status.setStyleSheet(_MUTED)
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -180,6 +218,7 @@ class ComparePage(QWidget):
         self.status.setToolTip(self.tr("Where every network is now (they share one clock), "
                                        "and how fast they train."))
         h.addWidget(self.status, 1)
+        bar.measure()
         return bar
 
     def _caption(self, text: str, tip: str) -> QLabel:
@@ -204,8 +243,9 @@ class ComparePage(QWidget):
         scroll.setWidget(self.settings)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(250)
+        # Sideways scrolling only in the narrowest windows, where the results need the room.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setMinimumWidth(SETTINGS_MIN_WIDTH)
         scroll.setMaximumWidth(320)
 
         top = self._top_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -220,7 +260,7 @@ class ComparePage(QWidget):
         self.seed_note.setWordWrap(True)
         self.seed_note.setStyleSheet(_MUTED)
         self.seed_note.setToolTip(self.settings.seed_count.toolTip())
-        lower = QWidget()
+        lower = FitHeight()
         lv = QVBoxLayout(lower)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.setSpacing(3)
@@ -240,14 +280,24 @@ class ComparePage(QWidget):
         right.setStretchFactor(1, 0)
         right.setChildrenCollapsible(False)
 
+        self.results = ResultsArea(top, right, self._side_by_side_width)
+        self.results.setObjectName("compareResults")
+
         body = QSplitter(Qt.Orientation.Horizontal)
         body.setObjectName("compareSplitter")
         body.addWidget(scroll)
-        body.addWidget(right)
+        body.addWidget(self.results)
         body.setStretchFactor(0, 0)
         body.setStretchFactor(1, 1)
         body.setChildrenCollapsible(False)
         return body
+
+    def _side_by_side_width(self) -> int:
+        """The width the curves and the tiles need side by side: the tiles then stand in
+        one or two columns (their own minimum follows the columns they chose)."""
+        tile = self.tiles.plot_widgets()[0].minimumWidth()
+        return (self.curves.minimumSizeHint().width() + self._top_splitter.handleWidth()
+                + 2 * tile + self.tiles.grid.horizontalSpacing())
 
     def _connect(self) -> None:
         c = self.controller

@@ -7,12 +7,14 @@ arrays to three passive views (actgui.ui.views.softmax_bars / softmax_jacobian).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QTextBrowser,
     QVBoxLayout,
@@ -20,11 +22,29 @@ from PySide6.QtWidgets import (
 )
 
 from actgui.engine import softmax as sm
+from actgui.ui.views.fitting import FitHeight
 from actgui.ui.views.softmax_bars import GradientView, ProbabilityView
 from actgui.ui.views.softmax_controls import T_DEFAULT, LogitControls, TemperatureControl
 from actgui.ui.views.softmax_jacobian import JacobianView
 
-CONTROL_WIDTH = 320
+CONTROL_WIDTH = 320  # the controls column's width when there is room
+CONTROL_MIN_WIDTH = 250  # ... and its least (its contents may ask for more)
+
+
+class CardSlot(FitHeight):
+    """Holds one card, as high as the card needs at its width (its header and caption
+    wrap). A grid would go by the card's preferred height for its width instead, which
+    could squeeze one card below its minimum to make room for another."""
+
+    def __init__(self, card: QWidget, parent=None):
+        super().__init__(parent)
+        self.card = card
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(card)
+
+    def sizeHint(self):  # noqa: N802 (Qt override)
+        return self.minimumSizeHint()  # the rows' stretch shares out the rest
 
 
 class SoftmaxPage(QWidget):
@@ -108,27 +128,82 @@ class SoftmaxPage(QWidget):
         column.addWidget(self.temperature)
         column.addWidget(target_box)
         column.addWidget(self.notes, 1)
-        controls = QWidget()
+        controls = self.controls = QWidget()
         controls.setObjectName("softmaxControls")
         controls.setLayout(column)
         controls.setFixedWidth(CONTROL_WIDTH)
 
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
-        grid.addWidget(self.probabilities, 0, 0, 1, 2)
-        grid.addWidget(self.jacobian, 1, 0)
-        grid.addWidget(self.gradient, 1, 1)
-        grid.setRowStretch(0, 4)
-        grid.setRowStretch(1, 5)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        cards = QWidget()
+        cards.setObjectName("softmaxCards")
+        self._slots = [CardSlot(c) for c in (self.probabilities, self.jacobian, self.gradient)]
+        self._grid = QGridLayout(cards)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(8)
+        self._columns = 0
+        self._arrange(2)
+        # Scrolls only when the window is too small for the cards (they stand in one
+        # column then).
+        self.cards = QScrollArea()
+        self.cards.setObjectName("softmaxCardsArea")
+        self.cards.setWidget(cards)
+        self.cards.setWidgetResizable(True)
+        self.cards.setFrameShape(QFrame.Shape.NoFrame)
+        self.cards.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.setSpacing(8)
         outer.addWidget(controls)
-        outer.addLayout(grid, 1)
+        outer.addWidget(self.cards, 1)
+
+    def _arrange(self, columns: int) -> None:
+        """The probabilities across the top with the Jacobian and the gradient side by side
+        under them, or (narrow) all three in one column."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        grid = self._grid
+        for slot in self._slots:
+            grid.removeWidget(slot)
+            slot.card.title.setWordWrap(columns == 1)  # in one narrow column, so it fits
+        for row in range(3):
+            grid.setRowStretch(row, 0)
+        probabilities, jacobian, gradient = self._slots
+        if columns == 2:
+            grid.addWidget(probabilities, 0, 0, 1, 2)
+            grid.addWidget(jacobian, 1, 0)
+            grid.addWidget(gradient, 1, 1)
+            grid.setRowStretch(0, 1)
+            grid.setRowStretch(1, 1)
+            grid.setColumnStretch(1, 1)
+        else:
+            for row, slot in enumerate(self._slots):
+                grid.addWidget(slot, row, 0)
+                grid.setRowStretch(row, 1)
+            grid.setColumnStretch(1, 0)
+        grid.setColumnStretch(0, 1)
+
+    def _share_width(self) -> None:
+        """The controls give up width (down to their minimum) before the Jacobian and the
+        gradient have to leave their row."""
+        outer = self.layout()
+        m = outer.contentsMargins()
+        inner = self.width() - m.left() - m.right() - outer.spacing()
+        spacing = self._grid.horizontalSpacing()
+        two = sum(c.minimumSizeHint().width() for c in (self.jacobian, self.gradient)) + spacing
+        tall = (self.probabilities.minimumSizeHint().height() + spacing
+                + max(c.minimumSizeHint().height() for c in (self.jacobian, self.gradient)))
+        if tall > self.height() - m.top() - m.bottom():  # the cards will scroll
+            two += self.cards.verticalScrollBar().sizeHint().width()
+        least = max(self.controls.layout().minimumSize().width(), CONTROL_MIN_WIDTH)
+        width = min(max(inner - two, least), CONTROL_WIDTH)
+        if self.controls.width() != width:
+            self.controls.setFixedWidth(width)
+        self._arrange(2 if inner - width >= two else 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._share_width()
 
     def _connect(self) -> None:
         self.logits.changed.connect(self._logits_changed)

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
-    QHBoxLayout,
+    QFrame,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -39,14 +40,18 @@ from actgui.engine import datasets
 from actgui.ui import scenarios as scen
 from actgui.ui.controller import TrainingController
 from actgui.ui.pages.training_bar import Banner, ScenarioBox, TransportBar
-from actgui.ui.pages.training_controls import TrainingControls
+from actgui.ui.pages.training_controls import COLUMN_WIDTH, TrainingControls
 from actgui.ui.views.boundary_view import CLASS_COLORS, BoundaryView
 from actgui.ui.views.curves_view import CurvesView
-from actgui.ui.views.network_view import NetworkView
+from actgui.ui.views.fitting import TwoPartRow
+from actgui.ui.views.network_view import LAYOUT_MIN, NetworkView
 from actgui.ui.views.training_readouts import Readouts
 from actgui.ui.views.unit_inspector import UnitInspector
 
 STATUS_INTERVAL_S = 0.25  # status bar updates per second while training: 4
+# The settings column's minimum width: in a narrow window it scrolls sideways rather than
+# leave the diagram and the plane too little room (its usual width is COLUMN_WIDTH).
+CONTROLS_MIN_WIDTH = 176
 
 
 class TrainingPage(QWidget):
@@ -85,9 +90,6 @@ class TrainingPage(QWidget):
     # -- construction ------------------------------------------------------------------------
 
     def _point_row(self) -> QWidget:
-        row = QWidget()
-        h = QHBoxLayout(row)
-        h.setContentsMargins(4, 0, 4, 0)
         tip = self.tr("What a click on the plane adds: a training point of this class (or, "
                       "for regression, with this value). Right-click removes the nearest point.")
         caption = QLabel(self.tr("Click adds"))
@@ -112,12 +114,10 @@ class TrainingPage(QWidget):
         self.discretize_check.setToolTip(self.tr(
             "Colour the plane by the network's decision only, without the shades of "
             "confidence."))
-        h.addWidget(caption)
-        h.addWidget(self.point_class_combo)
-        h.addWidget(self.point_value_spin)
-        h.addStretch(1)
-        h.addWidget(self.show_test_check)
-        h.addWidget(self.discretize_check)
+        # What a click adds, then the display options (under it in a narrow window).
+        row = TwoPartRow([caption, self.point_class_combo, self.point_value_spin],
+                         [self.show_test_check, self.discretize_check])
+        row.setObjectName("pointRow")
         return row
 
     def _build_layout(self) -> None:
@@ -154,6 +154,17 @@ class TrainingPage(QWidget):
         self.splitter.addWidget(self.work_splitter)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.controls.setMinimumWidth(CONTROLS_MIN_WIDTH)
+        self.controls.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+        # The columns always fit the width of the smallest window. Should the height not
+        # do (a deep network's wrapped legends and a banner in a small window), the columns
+        # scroll instead of being drawn over each other.
+        self.body = QScrollArea()
+        self.body.setObjectName("trainingBody")
+        self.body.setWidget(self.splitter)
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
@@ -161,7 +172,7 @@ class TrainingPage(QWidget):
         layout.addWidget(self.transport)
         for banner in (self.scenario_box, self.diverged_banner, self.dead_warning):
             layout.addWidget(banner)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.body, 1)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -170,15 +181,26 @@ class TrainingPage(QWidget):
             self._share_space()
 
     def _share_space(self, w: int | None = None, h: int | None = None) -> None:
-        """Initial splitter sizes for a page of w x h pixels (default: the current size)."""
+        """Initial splitter sizes for a page of w x h pixels (default: the current size).
+
+        The settings column gets its usual width, the diagram and the plane share the rest;
+        in a narrow window the settings give way first, down to their minimum."""
         w = w or self.width()
         h = (h or self.height()) - self.transport.sizeHint().height()
-        left = self.controls.minimumWidth() + 10
-        self.splitter.setSizes([left, w - left])
+        handle = self.splitter.handleWidth()
+        network_min = self.network_view.minimumWidth()
+        output_min = self.top_splitter.widget(1).minimumSizeHint().width()
+        work_min = network_min + handle + output_min
+        # Asked for in full even in a small window: the splitter squeezes the settings for
+        # now and gives them this width back when the window grows.
+        self.splitter.setSizes([COLUMN_WIDTH + 10, w - COLUMN_WIDTH - 10])
+        left = max(CONTROLS_MIN_WIDTH, min(COLUMN_WIDTH + 10, w - handle - work_min))
         top = int(0.54 * h)
         self.work_splitter.setSizes([top, h - top])
         work = w - left
-        right = max(320, min(top - 20, int(0.55 * work)))
+        # the diagram unscaled if there is room (it shrinks below LAYOUT_MIN), then the plane
+        network = min(int(LAYOUT_MIN[0]), work - handle - output_min)
+        right = max(output_min, min(top - 20, int(0.55 * work), work - handle - network))
         self.top_splitter.setSizes([work - right, right])
 
     def _connect(self) -> None:

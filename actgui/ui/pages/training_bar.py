@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -78,12 +78,12 @@ class TransportBar(QFrame):
             "QPushButton:hover { background: #0A84C6; }"
             "QPushButton:disabled { background: #9DB7CB; }")
 
-        speed_caption = QLabel(self.tr("Speed"))
+        speed_caption = self._speed_caption = QLabel(self.tr("Speed"))
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setObjectName("speedSlider")
         self.speed_slider.setRange(0, len(SPEEDS) - 1)
         self.speed_slider.setPageStep(3)
-        self.speed_slider.setMinimumWidth(110)
+        self.speed_slider.setMinimumWidth(60)
         self.speed_slider.setMaximumWidth(220)
         tip = self.tr("Training steps (mini-batches) per drawn frame. Drawing stays smooth at "
                       "any speed; very high speeds are limited by the computer.")
@@ -110,7 +110,7 @@ class TransportBar(QFrame):
         # still fit; the list that drops down is wide enough for every title.
         self.scenario_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.scenario_combo.setMinimumContentsLength(16)
+        self.scenario_combo.setMinimumContentsLength(8)
         longest = max(self.scenario_combo.fontMetrics().horizontalAdvance(s.title())
                       for s in scenarios)
         self.scenario_combo.view().setMinimumWidth(longest + 32)
@@ -136,6 +136,45 @@ class TransportBar(QFrame):
         self.step_button.clicked.connect(self.step_clicked)
         self.reset_button.clicked.connect(self.reset_clicked)
         self.set_running(False)
+        # In a narrow window Step and Reset show only their icons (their tooltips name
+        # them) and the "Speed" caption goes (the slider's tooltip says it).
+        self._texts = {b: b.text() for b in (self.step_button, self.reset_button)}
+        self._compact = False
+        self._measure()
+
+    def _measure(self) -> None:
+        """The bar's minimum width with and without the captions."""
+        compact, layout = self._compact, self.layout()
+        self._set_compact(False)
+        self._full_width = layout.minimumSize().width()
+        self._set_compact(True)
+        self._compact_width = layout.minimumSize().width()
+        self._set_compact(compact)
+
+    def _set_compact(self, on: bool) -> None:
+        if on == self._compact:
+            return
+        self._compact = on
+        for button, text in self._texts.items():
+            button.setText("" if on else text)
+        self._speed_caption.setVisible(not on)
+        self.layout().invalidate()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._set_compact(self.width() < self._full_width)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and hasattr(
+                self, "_texts"):
+            self._measure()
+            self.updateGeometry()
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt override)
+        hint = super().minimumSizeHint()
+        hint.setWidth(self._compact_width)
+        return hint
 
     def set_running(self, running: bool) -> None:
         self.play_button.setText(self.tr("Pause") if running else self.tr("Play"))

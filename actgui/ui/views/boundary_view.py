@@ -31,6 +31,8 @@ BACKGROUND_STRENGTH = 0.62
 EDGE = "#1a1a1a"
 _VALUE_STEPS = 65  # regression point colours are cached per 1/32 of the [-1, 1] range
 FULL_SIZE_SIDE = 340  # points get their full size on a plane this many pixels high and wide
+PLOT_MIN = (140, 100)  # the plane's minimum size, pixels
+SMALL_PLANE = 150  # below this many pixels the axes get fewer ticks
 
 
 def _rgb(color: str) -> np.ndarray:
@@ -124,7 +126,7 @@ class BoundaryView(QWidget):
             "Click to add a point of the selected class; Ctrl+click or right-click removes the "
             "nearest point."))
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.plot.setMinimumSize(220, 220)
+        self.plot.setMinimumSize(*PLOT_MIN)  # small enough for a narrow window
         item = self.plot.getPlotItem()
         self.view_box = item.getViewBox()
         item.setMouseEnabled(x=False, y=False)
@@ -141,11 +143,10 @@ class BoundaryView(QWidget):
         # label, and the bottom one was cut off.
         item.setLabel("bottom", self.tr("x₁"))
         item.setLabel("left", self.tr("x₂"))
-        ticks = [[(v, f"{v:g}") for v in range(int(lo), int(hi) + 1, 2)]]
+        self._tick_step = 0
+        self._set_tick_step(2)
         for side in ("left", "bottom"):
-            axis = item.getAxis(side)
-            axis.setTicks(ticks)
-            axis.setTextPen(pg.mkPen("#333333"))
+            item.getAxis(side).setTextPen(pg.mkPen("#333333"))
 
         self.image = _Image(axisOrder="row-major")
         self._res = 0  # resolution the image's rectangle was set for
@@ -339,8 +340,21 @@ class BoundaryView(QWidget):
         self._point_size = 0.0
         self._resize_points()
 
+    def _set_tick_step(self, step: int) -> None:
+        """Axis ticks every `step` units (every 4 on a small plane, whose labels would
+        otherwise run into each other)."""
+        if step == self._tick_step:
+            return
+        self._tick_step = step
+        lo, hi = datasets.DOMAIN
+        ticks = [[(v, f"{v:g}") for v in range(int(lo), int(hi) + 1) if v % step == 0]]
+        for side in ("left", "bottom"):
+            self.plot.getPlotItem().getAxis(side).setTicks(ticks)
+
     def _resize_points(self, *_) -> None:
         """Dot and ring sizes (and the rings' stroke) for the plane's current size."""
+        rect = self.view_box.sceneBoundingRect()
+        self._set_tick_step(2 if min(rect.width(), rect.height()) >= SMALL_PLANE else 4)
         size = self.point_size()
         if size == self._point_size or not sum(self._counts):
             return
@@ -352,6 +366,26 @@ class BoundaryView(QWidget):
         self.test_scatter.setPen(self._styles(self._snapshot_points[3], False, ring))
         self.test_scatter.setSize(size)
         self.test_halo.setSize(size + ring + 1.0)
+
+    # -- size --------------------------------------------------------------------------------
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt override)
+        """Room for the legend's lines at the current width: a splitter does not ask for
+        height-for-width, and a wrapped legend was cut off in a narrow window."""
+        hint = super().minimumSizeHint()
+        legend = self.legend
+        if not legend.isHidden() and self.width() > 0:
+            extra = legend.heightForWidth(self.width()) - legend.minimumSizeHint().height()
+            hint.setHeight(hint.height() + max(extra, 0))
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the legend may wrap to a different number of lines
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return False  # the minimum height follows the width instead
 
     def _update_legend(self) -> None:
         def dot(color, text, hollow=False):
@@ -371,6 +405,7 @@ class BoundaryView(QWidget):
         sets = [dot(EDGE, self.tr("training")), dot(EDGE, self.tr("test"), hollow=True)]
         sep = "&nbsp;&nbsp; "  # lines break here, between entries
         self.legend.setText(f"{head}&nbsp;{sep.join(items)}{sep}&nbsp;&nbsp;{sep.join(sets)}")
+        self.updateGeometry()
 
     # -- clicks ------------------------------------------------------------------------------
 

@@ -102,6 +102,7 @@ class CurvesView(PlotGrid, QWidget):
         self.legend = QLabel(self)
         self.legend.setObjectName("curvesLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)  # many layers, or a narrow window: a second line
         self.legend.setToolTip(self.tr(
             "Loss and accuracy: training solid, test dashed. The other plots draw each layer "
             "in its colour; the same-sign share of the weights into a layer takes that "
@@ -340,7 +341,9 @@ class CurvesView(PlotGrid, QWidget):
             self._items[f"same_sign_{l}"] = item
         self._y_ranges["activations"] = None
 
-        swatch = '<span style="color:{0}; font-weight:bold">{1}</span>&nbsp;{2}'
+        # nowrap: a line may break between entries, never inside one
+        swatch = ('<span style="white-space:nowrap"><span style="color:{0}; '
+                  'font-weight:bold">{1}</span>&nbsp;{2}</span>')
         sets = [swatch.format(theme.ink(TRAIN_COLOR), "━━", self.tr("train")),
                 swatch.format(TEST_COLOR, "╍╍", self.tr("test"))]
         layers = [swatch.format(layer_color(l).name(), "━━", self.tr("layer {0}").format(l + 1))
@@ -349,6 +352,22 @@ class CurvesView(PlotGrid, QWidget):
         gap = "&nbsp;&nbsp; "
         self.legend.setText(gap.join(sets) + "&nbsp;&nbsp;&nbsp;&nbsp;│&nbsp;&nbsp;&nbsp;"
                             + gap.join(layers))
+        self.updateGeometry()
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt override)
+        """Room for the legend's lines at its current width: a splitter asks only for
+        minimum sizes, and the plots were squeezed under a wrapped legend."""
+        hint = super().minimumSizeHint()
+        legend = self.legend
+        if legend.width() > 0:
+            extra = legend.heightForWidth(legend.width()) - legend.minimumSizeHint().height()
+            hint.setHeight(hint.height() + max(extra, 0))
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the legend may wrap to a different number of lines
 
     def _add(self, plot: pg.PlotItem, item) -> None:
         plot.addItem(item)

@@ -9,7 +9,9 @@ Scene items are built only when the architecture changes; a frame only swaps ima
 the link pens and updates a few texts. The links between two columns are one item that draws
 them all in a few drawLines calls (hundreds of line items cost several times more to paint).
 Tooltips are written when asked for, not every frame. The scene is laid out in viewport
-pixels, unscaled, so text keeps a readable size and the nodes grow with the window.
+pixels, unscaled, so text keeps a readable size and the nodes grow with the window; only a
+view smaller than `LAYOUT_MIN` (a narrow window) is laid out at that size and scaled down to
+fit, so nothing overlaps there.
 
 The colour helpers and the scene items live in `network_items`.
 """
@@ -20,7 +22,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTransform
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsScene,
@@ -52,6 +54,8 @@ from actgui.ui.views.network_items import (
 from actgui.ui.views.network_tips import NetworkTips
 
 NEW_LAYER_UNITS = 4  # units of an added hidden layer when there is none to copy
+LAYOUT_MIN = (340.0, 280.0)  # smallest scene the diagram is laid out for; scaled below that
+VIEW_MIN = (150, 140)  # the widget's minimum size: a narrow window shows it scaled down
 
 
 # -- the view -----------------------------------------------------------------------------------
@@ -79,7 +83,7 @@ class NetworkView(NetworkTips, QGraphicsView):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setBackgroundBrush(QColor(theme.ink("#FFFFFF")))
-        self.setMinimumSize(360, 300)
+        self.setMinimumSize(*VIEW_MIN)
         self._snap = None
         self._arch = None
         self._res = None
@@ -273,7 +277,10 @@ class NetworkView(NetworkTips, QGraphicsView):
         if self._arch is None:
             return
         vp = self.viewport().rect()
-        W, H = float(max(vp.width(), 200)), float(max(vp.height(), 200))
+        w, h = float(max(vp.width(), 1)), float(max(vp.height(), 1))
+        scale = min(1.0, w / LAYOUT_MIN[0], h / LAYOUT_MIN[1])
+        W, H = w / scale, h / scale  # the scene fills the viewport exactly, at any scale
+        self.setTransform(QTransform.fromScale(scale, scale))
         self.scene().setSceneRect(0, 0, W, H)
         font = QFont(self.font())
         font.setPixelSize(round(min(max(min(H / 38.0, W / 58.0), 13.0), 22.0)))

@@ -228,9 +228,11 @@ class Panel(QFrame):
         self.readout = SteadyLabel()
         self.readout.setTextFormat(Qt.TextFormat.RichText)
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # The readout takes the width the title leaves and wraps only when that is too
+        # little (a narrow window), rather than being cut off.
+        self.readout.setWordWrap(True)
         head.addWidget(self.title)
-        head.addStretch(1)
-        head.addWidget(self.readout.holder)
+        head.addWidget(self.readout.holder, 1)
         self._layout.addLayout(head)
         self.caption = SteadyLabel()
         self.caption.setWordWrap(True)
