@@ -159,8 +159,12 @@ Click to add a point of the selected class; Ctrl+click or right-click removes th
         <translation>损失轴使用对数刻度：较小的损失也能彼此区分，而不会都挤在零附近。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Loss&lt;/b&gt; (lower is better)</source>
-        <translation>&lt;b&gt;损失&lt;/b&gt;（越低越好）</translation>
+        <source>&lt;b&gt;Loss&lt;/b&gt;</source>
+        <translation>&lt;b&gt;损失&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(lower is better)</source>
+        <translation>（越低越好）</translation>
     </message>
     <message>
         <source>loss ({0})</source>

@@ -189,12 +189,15 @@ class CompareCurves(QWidget):
         self.log_check.setToolTip(self.tr(
             "A logarithmic loss axis: small losses stay apart instead of hugging zero."))
         self.log_check.toggled.connect(self.set_log)
-        title = QLabel(self.tr("<b>Loss</b> (lower is better)"))
-        title.setToolTip(self.plot.toolTip())
-        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        title = QLabel(self.tr("<b>Loss</b>"))
+        hint = _WholeOrNothing(self.tr("(lower is better)"))
+        for label in (title, hint):
+            label.setToolTip(self.plot.toolTip())
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row = QHBoxLayout()
         row.setContentsMargins(4, 0, 4, 0)
-        row.addWidget(title, 1)
+        row.addWidget(title)
+        row.addWidget(hint, 1)
         row.addWidget(show_label)
         row.addWidget(self.show_combo)
         row.addSpacing(8)
@@ -350,3 +353,11 @@ class CompareCurves(QWidget):
         if self._show in ("both", "test"):
             self.legend.addItem(self._key_items[1], self.tr("test"))
         self._fit_legend()
+
+
+class _WholeOrNothing(QLabel):
+    """A hint drawn only when it fits whole: a phrase cut off mid-word reads wrong."""
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self.width() >= self.sizeHint().width():
+            super().paintEvent(event)
