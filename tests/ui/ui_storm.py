@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import sys
 from collections import deque
 
 import pyqtgraph as pg
@@ -67,6 +68,7 @@ class Storm:
         self.mismatches: list[str] = []
         self.pages: dict[str, int] = {}  # actions per page
         self.kinds: dict[str, int] = {}  # actions per kind
+        self._offer = None  # the kind of broken file to answer the next open dialog with
         self.window = None
         self._new_window()
         good = session.dumps(session_state.gather(self.window))
@@ -108,7 +110,6 @@ class Storm:
         try:
             action()
         except Exception:  # noqa: BLE001 -- reported with the seed, not swallowed
-            import sys
             sys.excepthook(*sys.exc_info())
         QApplication.processEvents()
         self.capture.collect_warnings()
@@ -215,7 +216,6 @@ class Storm:
         b = self._pick(QAbstractButton)
         if b is not None:
             QTest.mouseClick(b, Qt.MouseButton.LeftButton)
-            return
 
     def key(self) -> None:
         """A key to whatever has the focus, or an item list's keyboard (Space ticks)."""
@@ -395,8 +395,6 @@ class Storm:
         self.mismatches += [f"{self.capture.where}: {m}" for m in disagreements(self.window)]
 
     # -- dialog answers --------------------------------------------------------------------------
-    _offer = None
-
     def _session_file(self) -> str:
         if self._offer == "session" or not self.saved or self.rng.random() < 0.3:
             return self.rng.choice(self.bad_sessions)
