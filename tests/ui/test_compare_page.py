@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QFileDialog,
     QLineEdit,
@@ -450,3 +451,24 @@ def test_a_diverging_run_is_marked_and_the_others_continue(page):
     assert "diverged" in page.table.item(1, 0).text()
     assert "diverged" not in page.table.item(0, 0).text()
     assert any("diverged" in m for m in messages)
+
+
+@pytest.mark.parametrize("width", [760, 900, 1280, 1700])
+def test_table_headers_are_never_squeezed(page, qtbot, width):
+    # At 1024x768 (a projector) nine stretched columns cut "Epochs to test loss ≤ 0.1" off:
+    # a table too narrow for its columns keeps their natural widths and scrolls sideways.
+    page.resize(width, 800)
+    qtbot.waitUntil(lambda: page.table.width() > 0)
+    QApplication.processEvents()
+    t = page.table
+    header = t.horizontalHeader()
+    for c in range(t.columnCount()):
+        assert header.sectionSize(c) >= header.sectionSizeHint(c) - 1, (width, c)
+    total = sum(header.sectionSize(c) for c in range(t.columnCount()))
+    scrolls = total > t.viewport().width()
+    qtbot.waitUntil(lambda: t.horizontalScrollBar().isVisible() == scrolls, timeout=2000)
+    # every row stays visible, with the scroll bar under them when it shows
+    rows = t.rowCount() * t.verticalHeader().defaultSectionSize()
+    assert t.viewport().height() >= rows
+    if width >= 1700:
+        assert not scrolls

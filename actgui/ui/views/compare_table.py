@@ -108,6 +108,7 @@ class CompareTable(QTableWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._headers_key = None
         self._names: tuple[str, ...] = ()
+        self._fits = True  # every column at its natural width fits: they share the width
 
     # -- structure -------------------------------------------------------------------------
 
@@ -145,8 +146,34 @@ class CompareTable(QTableWidget):
                 cell = QTableWidgetItem("")
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.setItem(r, c, cell)
-        height = self.horizontalHeader().sizeHint().height() + 30 * len(names) + 4
+        self._fix_height()
+
+    def _fit_columns(self) -> None:
+        """Columns share the width while every header and cell fits at its natural width; in
+        a narrower table (a 1024-pixel projector) they keep their natural widths and the table
+        scrolls sideways, as a squeezed "Epochs to test loss" header would be cut off."""
+        header = self.horizontalHeader()
+        need = sum(max(header.sectionSizeHint(c), self.sizeHintForColumn(c))
+                   for c in range(self.columnCount()))
+        fits = need <= self.viewport().width()
+        if fits != self._fits:
+            self._fits = fits
+            mode = (QHeaderView.ResizeMode.Stretch if fits
+                    else QHeaderView.ResizeMode.ResizeToContents)
+            for c in range(1, self.columnCount()):
+                header.setSectionResizeMode(c, mode)
+            self._fix_height()
+
+    def _fix_height(self) -> None:
+        """Exactly the header and the rows (and the sideways scroll bar when it shows)."""
+        height = self.horizontalHeader().sizeHint().height() + 30 * self.rowCount() + 4
+        if not self._fits:
+            height += self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_columns()
 
     # -- values ----------------------------------------------------------------------------
 
@@ -162,6 +189,7 @@ class CompareTable(QTableWidget):
                 mean, std = row.values[key]
                 self._set_cell(r, c, self._text(key, mean, std, row), mean, std)
         self._mark_best(rows)
+        self._fit_columns()  # cells widen with "± std" and "(2/3)"
 
     def _text(self, key: str, mean: float, std: float, row) -> str:
         n = row.seeds
