@@ -472,3 +472,14 @@ def test_table_headers_are_never_squeezed(page, qtbot, width):
     assert t.viewport().height() >= rows
     if width >= 1700:
         assert not scrolls
+
+
+def test_tile_titles_fit_their_tiles(page, qtbot):
+    page.controller.step(1)
+    for width, note in ((700, False), (1700, True)):
+        page.resize(width, 800)
+        tile = page.tiles.tiles[0]
+        label = tile.item.titleLabel
+        qtbot.waitUntil(lambda t=tile, lb=label, n=note: ("seed 0" in lb.text) == n, timeout=3000)
+        assert "Sigmoid" in label.text
+        assert label.item.boundingRect().width() <= tile.widget.width()

@@ -9,7 +9,7 @@ in its own colour. Per frame only the images change.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGridLayout, QSizePolicy, QWidget
 
@@ -72,7 +72,9 @@ class _Tile:
         vb.addItem(self.points)
         self.res = 0
         self.array: np.ndarray | None = None  # the values last drawn, [row = x2, col = x1]
-        self.title = ""
+        self.title = ""  # the full title (the note is left out when the tile is too narrow)
+        self.title_args: tuple | None = None  # what _set_title was last given
+        self.title_key = None  # (title, width) it was last fitted to
 
 
 class BoundaryTiles(QWidget):
@@ -134,6 +136,12 @@ class BoundaryTiles(QWidget):
         super().resizeEvent(event)
         if self._names and self._best_columns() != self._cols:
             self._layout()
+        QTimer.singleShot(0, self._refit_titles)  # once the tiles have their new widths
+
+    def _refit_titles(self) -> None:
+        for tile in self.tiles[:len(self._names)]:
+            if tile.title_args is not None:
+                self._set_title(tile, *tile.title_args)
 
     def _layout(self) -> None:
         for t in self.tiles:
@@ -184,11 +192,18 @@ class BoundaryTiles(QWidget):
         if diverged is not None:
             note = self.tr("diverged at step {0}").format(f"{diverged:,}")
         color = theme.activation_color(name).name()
-        text = (f"<b>{activation_label(name)}</b>"
-                f"<span style='color:#5B6B7B; font-size:9pt'>&nbsp;&nbsp;{note}</span>")
-        if text != tile.title:
-            tile.title = text
-            tile.item.setTitle(text, color=color, size="12pt")
+        name_html = f"<b>{activation_label(name)}</b>"
+        text = f"{name_html}<span style='color:#5B6B7B; font-size:9pt'>&nbsp;&nbsp;{note}</span>"
+        tile.title_args = (name, seed, n_seeds, diverged)
+        width = tile.widget.width()
+        if (text, width) == tile.title_key:
+            return
+        tile.title, tile.title_key = text, (text, width)
+        tile.item.setTitle(text, color=color, size="12pt")
+        # A centred title wider than its tile is cut at both ends: keep the name whole (the
+        # table beside says which runs diverged; the seed note says which seed is drawn).
+        if tile.item.titleLabel.item.boundingRect().width() > width - 8:
+            tile.item.setTitle(name_html, color=color, size="12pt")
 
     def image_array(self, index: int) -> np.ndarray | None:
         """Values last drawn in tile `index` ([row = x2 step, col = x1 step], row 0 at the
