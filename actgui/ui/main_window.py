@@ -55,6 +55,9 @@ PAGE_NAMES = tuple(spec.name for spec in PAGES)
 DEFAULT_SIZE = (1280, 800)
 MINIMUM_SIZE = (760, 520)
 
+COMPACT_BELOW = 960  # window width (px) under which the sidebar shows only the page icons
+_TITLE_ROLE = Qt.ItemDataRole.UserRole + 1  # a page's title, kept while the sidebar is compact
+
 _SIDEBAR_STYLE = """
 #sidebar { background: #F2F5F8; border-right: 1px solid #D5DEE8; }
 #appName { color: #12324D; }
@@ -207,6 +210,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(QIcon(resource_path("icons", f"{spec.name}.svg")), title)
             item.setToolTip(f"{tooltip} (Ctrl+{i + 1})")
             item.setData(Qt.ItemDataRole.UserRole, spec.name)
+            item.setData(_TITLE_ROLE, title)
             self._list.addItem(item)
         self._list.currentRowChanged.connect(self._on_row_changed)
 
@@ -227,7 +231,33 @@ class MainWindow(QMainWindow):
         item_width = max(metrics.horizontalAdvance(t[0]) for t in self._texts.values()) + 84
         tagline_width = tagline.fontMetrics().horizontalAdvance(tagline.text()) + 24 + 16
         sidebar.setFixedWidth(max(184, item_width, tagline_width))
+        self._sidebar, self._sidebar_box = sidebar, box
+        self._sidebar_texts = (name, tagline, version)
+        self._full_width, self._compact = sidebar.width(), False
         return sidebar
+
+    def set_compact_sidebar(self, compact: bool) -> None:
+        """Page icons only (titles in their tooltips), giving a small window's pages the
+        sidebar's width."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        for label in self._sidebar_texts:
+            label.setVisible(not compact)
+        for i in range(self._list.count()):
+            item = self._list.item(i)
+            title = item.data(_TITLE_ROLE)
+            item.setText("" if compact else title)
+            tip = item.toolTip().removeprefix(f"{title}: ")
+            item.setToolTip(f"{title}: {tip}" if compact else tip)
+        margin = 6 if compact else 12
+        self._sidebar_box.setContentsMargins(margin, 14, margin, 10)
+        width = self._list.sizeHintForColumn(0) + 2 * margin + 2 * self._list.frameWidth()
+        self._sidebar.setFixedWidth(width if compact else self._full_width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.set_compact_sidebar(self.width() < COMPACT_BELOW)
 
     def _build_actions(self) -> None:
         self.quit_action = QAction(self.tr("&Quit"), self)

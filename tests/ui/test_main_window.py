@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QListWidget, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QMessageBox, QStackedWidget, QWidget
 
 from actgui import __version__
 from actgui.ui.main_window import PAGE_NAMES, MainWindow, create_main_window
@@ -102,6 +102,24 @@ def test_sidebar_lists_pages_with_icons_and_tooltips(window):
         # No clipped labels: the text plus icon fits in the list's viewport.
         text_width = sidebar.fontMetrics().horizontalAdvance(item.text())
         assert text_width + sidebar.iconSize().width() + 30 < sidebar.viewport().width()
+
+
+def test_small_window_sidebar_shows_icons_only(window, qtbot):
+    frame, pages = window.findChild(QFrame, "sidebar"), window.findChild(QListWidget, "pageList")
+    full = frame.width()
+    tips = [pages.item(i).toolTip() for i in range(pages.count())]
+    window.resize(800, 560)
+    qtbot.waitUntil(lambda: frame.width() < 100)
+    assert [pages.item(i).text() for i in range(pages.count())] == [""] * 4
+    assert pages.item(2).toolTip() == "Training: " + tips[2]
+    assert not window.findChild(QLabel, "appTagline").isVisible()
+    for i in range(pages.count()):  # each icon whole inside the narrow list
+        rect = pages.visualItemRect(pages.item(i))
+        assert rect.width() >= pages.iconSize().width() + 16 and rect.right() <= pages.width()
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: frame.width() == full)
+    assert pages.item(0).text() == "Activations" and pages.item(0).toolTip() == tips[0]
+    assert window.findChild(QLabel, "appTagline").isVisible()
 
 
 @pytest.mark.parametrize("index", [1, 0, 3, 2])
